@@ -1,0 +1,17 @@
+package dev.roadmap;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Backend Roadmap: ten stages of concrete skills, learners who tick them off and mentors
+ * who review them.
+ */
+@SpringBootApplication
+public class RoadmapApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(RoadmapApplication.class, args);
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.roadmap.progress;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Learners' statuses per skill. One row per learner and skill, written as an upsert under
+ * a row lock, so two tabs ticking the same skill at once never lose or duplicate a
+ * status; every real change also appends an event, from which history and streaks are
+ * drawn.
+ */
+@Service
+public class ProgressService {
+
+	private final JdbcClient jdbc;
+
+	ProgressService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public StatusChange setStatus(long userId, Skill skill, SkillStatus status) {
+		// Make sure the row exists, then lock it: concurrent changes queue up here, and
+		// each
+		// one sees the status the previous one left.
+		this.jdbc.sql("""
+				insert into skill_status (user_id, skill_id, status, updated_at)
+				values (:userId, :skillId, 'NOT_STARTED', now())
+				on conflict (user_id, skill_id) do nothing""")
+			.param("userId", userId)
+			.param("skillId", skill.id())
+			.update();
+		SkillStatus from = this.jdbc
+			.sql("select status from skill_status where user_id = :userId and skill_id = :skillId for update")
+			.param("userId", userId)
+			.param("skillId", skill.id())
+			.query(SkillStatus.class)
+			.single();
+		if (from != status) {
+			this.jdbc.sql("""
+					update skill_status set status = :status, updated_at = now()
+					where user_id = :userId and skill_id = :skillId""")
+				.param("status", status.name())
+				.param("userId", userId)
+				.param("skillId", skill.id())
+				.update();
+			this.jdbc.sql("""
+					insert into status_event (user_id, skill_id, from_status, to_status)
+					values (:userId, :skillId, :from, :to)""")
+				.param("userId", userId)
+				.param("skillId", skill.id())
+				.param("from", from.name())
+				.param("to", status.name())
+				.update();
+		}
+		return new StatusChange(from, status);
+	}
+
+	/**
+	 * The learner's status for every skill they have touched, by skill id; skills missing
+	 * from the map are not started.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, SkillStatus> statusesOf(long userId) {
+		Map<Long, SkillStatus> statuses = new HashMap<>();
+		this.jdbc.sql("select skill_id, status from skill_status where user_id = :userId")
+			.param("userId", userId)
+			.query((rs) -> {
+				statuses.put(rs.getLong("skill_id"), SkillStatus.valueOf(rs.getString("status")));
+			});
+		return statuses;
+	}
+
+	/**
+	 * The learner's progress over the given stages, computed from one read of their
+	 * statuses.
+	 */
+	@Transactional(readOnly = true)
+	public RoadmapProgress progressOf(long userId, List<Stage> stages) {
+		return progressOf(statusesOf(userId), stages);
+	}
+
+	public static RoadmapProgress progressOf(Map<Long, SkillStatus> statuses, List<Stage> stages) {
+		Map<String, Progress> byStage = new HashMap<>();
+		Progress overall = Progress.NONE;
+		for (Stage stage : stages) {
+			int done = 0;
+			int skipped = 0;
+			for (Skill skill : stage.skills()) {
+				SkillStatus status = statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED);
+				done += (status == SkillStatus.DONE) ? 1 : 0;
+				skipped += (status == SkillStatus.SKIPPED) ? 1 : 0;
+			}
+			Progress progress = new Progress(done, skipped, stage.skills().size());
+			byStage.put(stage.slug(), progress);
+			overall = overall.plus(progress);
+		}
+		return new RoadmapProgress(overall, byStage);
+	}
+
+}

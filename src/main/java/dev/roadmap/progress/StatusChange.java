@@ -1,0 +1,12 @@
+package dev.roadmap.progress;
+
+/**
+ * The outcome of setting a status: what it was and what it is now.
+ */
+public record StatusChange(SkillStatus from, SkillStatus to) {
+
+	public boolean changed() {
+		return this.from != this.to;
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.roadmap.progress.web;
+
+import java.util.List;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: the ten stages as cards, with the learner's progress when logged in.
+ */
+@Controller
+class HomeController {
+
+	private final RoadmapService roadmap;
+
+	private final ProgressService progress;
+
+	HomeController(RoadmapService roadmap, ProgressService progress) {
+		this.roadmap = roadmap;
+		this.progress = progress;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+		List<Stage> stages = this.roadmap.stages();
+		model.addAttribute("stages", stages);
+		model.addAttribute("skillCount", stages.stream().mapToInt((stage) -> stage.skills().size()).sum());
+		if (user != null && user.hasRole(Role.LEARNER)) {
+			model.addAttribute("progress", this.progress.progressOf(user.id(), stages));
+		}
+		return "home";
+	}
+
+}

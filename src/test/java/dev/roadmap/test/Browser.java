@@ -1,0 +1,132 @@
+package dev.roadmap.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Headless Debian Chromium for {@link BrowserTest}s, driven by the system's chromedriver
+ * so that nothing is ever downloaded. Injected into test methods; one fresh browser
+ * profile per test, closed after it.
+ */
+public final class Browser implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final WebDriverWait wait;
+
+	/**
+	 * Used by JUnit to register the extension.
+	 */
+	public Browser() {
+		this.driver = null;
+		this.baseUrl = null;
+		this.wait = null;
+	}
+
+	private Browser(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+	}
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+			return ConditionEvaluationResult.enabled("Chromium found at " + CHROMIUM);
+		}
+		return ConditionEvaluationResult.disabled("Browser tests need Debian's Chromium and its driver (" + CHROMIUM
+				+ ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver");
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Browser.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
+		Browser browser = new Browser(startChromium(), "http://localhost:" + port);
+		context.getStore(ExtensionContext.Namespace.create(Browser.class)).put("browser", browser);
+		return browser;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		Browser browser = context.getStore(ExtensionContext.Namespace.create(Browser.class))
+			.remove("browser", Browser.class);
+		if (browser != null) {
+			browser.driver.quit();
+		}
+	}
+
+	private static WebDriver startChromium() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		try {
+			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--window-size=1280,900",
+					"--user-data-dir=" + Files.createTempDirectory("roadmap-chromium").toAbsolutePath());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot create a Chromium profile directory", ex);
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/**
+	 * Opens a path of the application under test, such as {@code /stages/apis}.
+	 */
+	public void open(String path) {
+		this.driver.get(this.baseUrl + path);
+	}
+
+	public WebElement find(String css) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+		this.wait.until(condition);
+	}
+
+	public String currentPath() {
+		String url = this.driver.getCurrentUrl();
+		return url.substring(this.baseUrl.length());
+	}
+
+}

@@ -14,7 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +38,10 @@ class RegistrationController {
 
 	private final UserDetailsService userDetails;
 
-	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+	// The same places Spring Security's own login saves to: this request, then the
+	// session.
+	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
+			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 

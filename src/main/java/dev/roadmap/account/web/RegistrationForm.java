@@ -2,13 +2,19 @@ package dev.roadmap.account.web;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * What the registration form sends.
  */
 record RegistrationForm(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 80) String displayName,
-		@NotBlank @Size(min = 12, max = 128) String password) {
+		@NotNull @Size(min = 12, max = 128) String password) {
+
+	RegistrationForm {
+		// A pasted address often carries spaces around it; they are never part of it.
+		email = (email != null) ? email.strip() : null;
+	}
 
 	static RegistrationForm empty() {
 		return new RegistrationForm("", "", "");

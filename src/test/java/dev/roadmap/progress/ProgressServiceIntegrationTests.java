@@ -1,0 +1,153 @@
+package dev.roadmap.progress;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RoadmapIntegrationTest
+class ProgressServiceIntegrationTests {
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aStatusChangeIsStoredOnceAndRecordedAsAnEvent() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = skill("databases", 0);
+
+		StatusChange first = this.progress.setStatus(learner, skill, SkillStatus.IN_PROGRESS);
+		StatusChange second = this.progress.setStatus(learner, skill, SkillStatus.DONE);
+
+		assertThat(first).isEqualTo(new StatusChange(SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS));
+		assertThat(second).isEqualTo(new StatusChange(SkillStatus.IN_PROGRESS, SkillStatus.DONE));
+		assertThat(this.progress.statusesOf(learner))
+			.containsExactly(java.util.Map.entry(skill.id(), SkillStatus.DONE));
+		assertThat(rows(learner)).isEqualTo(1);
+		assertThat(events(learner)).containsExactly("NOT_STARTED>IN_PROGRESS", "IN_PROGRESS>DONE");
+	}
+
+	@Test
+	void settingTheSameStatusAgainRecordsNoEvent() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = skill("apis", 1);
+
+		this.progress.setStatus(learner, skill, SkillStatus.DONE);
+		StatusChange again = this.progress.setStatus(learner, skill, SkillStatus.DONE);
+
+		assertThat(again.changed()).isFalse();
+		assertThat(events(learner)).containsExactly("NOT_STARTED>DONE");
+	}
+
+	@Test
+	void learnersSeeOnlyTheirOwnStatuses() {
+		long ada = this.learners.aLearner().id();
+		long bob = this.learners.aLearner().id();
+
+		this.progress.setStatus(ada, skill("apis", 0), SkillStatus.DONE);
+
+		assertThat(this.progress.statusesOf(bob)).isEmpty();
+		assertThat(this.progress.statusesOf(ada)).hasSize(1);
+	}
+
+	@Test
+	void progressIsDoneOverAllButSkippedPerStageAndOverall() {
+		long learner = this.learners.aLearner().id();
+		List<Stage> stages = this.roadmap.stages();
+		this.progress.setStatus(learner, skill("databases", 0), SkillStatus.DONE);
+		this.progress.setStatus(learner, skill("databases", 1), SkillStatus.DONE);
+		this.progress.setStatus(learner, skill("databases", 2), SkillStatus.SKIPPED);
+		this.progress.setStatus(learner, skill("databases", 3), SkillStatus.IN_PROGRESS);
+		this.progress.setStatus(learner, skill("apis", 0), SkillStatus.SKIPPED);
+
+		RoadmapProgress result = this.progress.progressOf(learner, stages);
+
+		assertThat(result.stage("databases")).isEqualTo(new Progress(2, 1, 6));
+		assertThat(result.stage("databases").percent()).isEqualTo(40);
+		assertThat(result.stage("apis")).isEqualTo(new Progress(0, 1, 4));
+		assertThat(result.stage("servers").percent()).isZero();
+		assertThat(result.overall()).isEqualTo(new Progress(2, 2, 42));
+		assertThat(result.overall().percent()).isEqualTo(5);
+	}
+
+	@Test
+	void concurrentChangesOfOneSkillNeitherLoseNorDuplicateTheRow() throws Exception {
+		long learner = this.learners.aLearner().id();
+		Skill skill = skill("security", 2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				CyclicBarrier start = new CyclicBarrier(2);
+				SkillStatus a = (round % 2 == 0) ? SkillStatus.DONE : SkillStatus.IN_PROGRESS;
+				SkillStatus b = (round % 2 == 0) ? SkillStatus.SKIPPED : SkillStatus.NOT_STARTED;
+				Future<StatusChange> first = pool.submit(change(start, learner, skill, a));
+				Future<StatusChange> second = pool.submit(change(start, learner, skill, b));
+				StatusChange one = first.get();
+				StatusChange two = second.get();
+
+				// The two changes were applied one after the other: the later one saw the
+				// earlier one's status.
+				assertThat(List.of(one.from(), two.from())).containsAnyOf(a, b);
+				assertThat(rows(learner)).isEqualTo(1);
+				assertThat(this.progress.statusesOf(learner).get(skill.id())).isIn(a, b);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<String> events = events(learner);
+		for (int i = 1; i < events.size(); i++) {
+			String previousTo = events.get(i - 1).split(">")[1];
+			assertThat(events.get(i)).as("events form an unbroken chain").startsWith(previousTo + ">");
+		}
+	}
+
+	private Callable<StatusChange> change(CyclicBarrier start, long learner, Skill skill, SkillStatus status) {
+		return () -> {
+			start.await();
+			return this.progress.setStatus(learner, skill, status);
+		};
+	}
+
+	private Skill skill(String stage, int index) {
+		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
+	}
+
+	private long rows(long learner) {
+		return this.jdbc.sql("select count(*) from skill_status where user_id = :id")
+			.param("id", learner)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> events(long learner) {
+		return this.jdbc.sql("select from_status || '>' || to_status from status_event where user_id = :id order by id")
+			.param("id", learner)
+			.query(String.class)
+			.list();
+	}
+
+}

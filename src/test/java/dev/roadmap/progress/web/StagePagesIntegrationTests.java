@@ -1,0 +1,240 @@
+package dev.roadmap.progress.web;
+
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.Html;
+import dev.roadmap.test.Http;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The home page, the stage pages and the status form, over HTTP.
+ */
+@RoadmapIntegrationTest
+class StagePagesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	Http http;
+
+	@Test
+	void visitorsSeeTheTenStagesInOrderWithSkillCountsAndNoProgress() throws Exception {
+		Document page = Html.of(this.mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("li[data-stage-card]").eachAttr("data-stage-card")).containsExactly("what-is-backend",
+				"languages", "databases", "servers", "apis", "security", "projects", "version-control", "debugging",
+				"community");
+		assertThat(page.select("li[data-stage-card=languages] p.muted").text()).isEqualTo("6 skills");
+		assertThat(page.select("li[data-stage-card=languages] h2 a").attr("href")).isEqualTo("/stages/languages");
+		assertThat(page.select("progress")).isEmpty();
+		assertThat(page.text()).contains("Create a free account");
+	}
+
+	@Test
+	void learnersSeeTheirProgressPerStageAndOverall() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		this.progress.setStatus(learner.id(), skill("servers", 0), SkillStatus.DONE);
+		this.progress.setStatus(learner.id(), skill("servers", 1), SkillStatus.SKIPPED);
+
+		Document page = Html.of(this.mvc.perform(get("/").with(user(learner))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("progress[data-stage]")).hasSize(11);
+		assertThat(page.select("progress[data-stage=servers]").attr("value")).isEqualTo("33");
+		assertThat(page.select("progress[data-stage=apis]").attr("value")).isEqualTo("0");
+		assertThat(page.select("progress[data-stage=overall]").attr("value")).isEqualTo("2");
+		assertThat(page.select("progress[data-stage=servers]").attr("max")).isEqualTo("100");
+	}
+
+	@Test
+	void aStagePageShowsItsExplanationAndEverySkillWithResources() throws Exception {
+		Stage stage = this.roadmap.stage("databases").orElseThrow();
+
+		Document page = Html.of(this.mvc.perform(get("/stages/databases")).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo(stage.title());
+		assertThat(page.select(".explanation p")).hasSize(stage.paragraphs().size());
+		assertThat(page.select("li[data-skill]").eachAttr("data-skill"))
+			.containsExactlyElementsOf(stage.skills().stream().map(Skill::key).toList());
+		assertThat(page.select("li[data-skill]").eachAttr("data-status")).containsOnly("NOT_STARTED");
+		assertThat(page.select("form[action$=/status]")).isEmpty();
+		assertThat(page.select("a[rel=next]").attr("href")).isEqualTo("/stages/servers");
+		assertThat(page.select("a[rel=prev]").attr("href")).isEqualTo("/stages/languages");
+		for (Skill skill : stage.skills()) {
+			Element element = page.selectFirst("li[data-skill=" + skill.key() + "]");
+			assertThat(element.select("h3").text()).isEqualTo(skill.title());
+			assertThat(element.select("ul.resources a").eachAttr("href"))
+				.containsExactlyElementsOf(skill.resources().stream().map((resource) -> resource.url()).toList());
+		}
+	}
+
+	@Test
+	void learnersGetAStatusFormPerSkillShowingTheirStatus() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = skill("apis", 2);
+		this.progress.setStatus(learner.id(), skill, SkillStatus.IN_PROGRESS);
+
+		Document page = Html
+			.of(this.mvc.perform(get("/stages/apis").with(user(learner))).andExpect(status().isOk()).andReturn());
+
+		Element element = page.selectFirst("li[data-skill=" + skill.key() + "]");
+		assertThat(element.attr("data-status")).isEqualTo("IN_PROGRESS");
+		assertThat(element.select("form").attr("action")).isEqualTo("/stages/apis/skills/" + skill.slug() + "/status");
+		assertThat(element.select("form").attr("method")).isEqualTo("post");
+		assertThat(element.select("input[checked]").val()).isEqualTo("IN_PROGRESS");
+		assertThat(element.select("input[name=_csrf]")).hasSize(1);
+		assertThat(element.select("input[type=radio]").eachAttr("value")).containsExactly("NOT_STARTED", "IN_PROGRESS",
+				"DONE", "SKIPPED");
+		for (Element radio : element.select("input[type=radio]")) {
+			assertThat(element.select("label[for=" + radio.id() + "]")).as("every radio has a label").hasSize(1);
+		}
+		assertThat(page.select("progress[data-stage=apis]").attr("value")).isEqualTo("0");
+	}
+
+	@Test
+	void postingAStatusSavesItAndRedirectsBackToTheSkill() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = skill("security", 1);
+
+		this.mvc
+			.perform(post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE")
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/stages/security#skill-" + skill.slug()))
+			.andExpect(flash().attribute("flash", "flash.statusSaved"));
+
+		assertThat(this.progress.statusesOf(learner.id())).isEqualTo(Map.of(skill.id(), SkillStatus.DONE));
+		Document page = Html.of(this.mvc.perform(get("/stages/security").with(user(learner))).andReturn());
+		assertThat(page.select("li[data-skill=" + skill.key() + "]").attr("data-status")).isEqualTo("DONE");
+		assertThat(page.select("progress[data-stage=security]").attr("value")).isEqualTo("25");
+	}
+
+	@Test
+	void anonymousStatusPostsGoToTheLoginPageAndChangeNothing() throws Exception {
+		this.mvc
+			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void statusPostsWithoutCsrfTokenAreRefusedAndChangeNothing() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+
+		this.mvc
+			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+				.with(user(learner)))
+			.andExpect(status().isForbidden());
+
+		assertThat(this.progress.statusesOf(learner.id())).isEmpty();
+	}
+
+	@Test
+	void usersWithoutTheLearnerRoleCannotPostStatuses() throws Exception {
+		AccountPrincipal admin = this.learners.withRoles(EnumSet.of(Role.ADMIN));
+
+		this.mvc
+			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+				.with(user(admin))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+
+		assertThat(this.progress.statusesOf(admin.id())).isEmpty();
+	}
+
+	@Test
+	void unknownStagesAndSkillsAreNotFoundAndChangeNothing() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+
+		this.mvc
+			.perform(post("/stages/no-such-stage/skills/whatever/status").param("status", "DONE")
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/stages/security/skills/no-such-skill/status").param("status", "DONE")
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+
+		assertThat(this.progress.statusesOf(learner.id())).isEmpty();
+	}
+
+	@Test
+	void invalidOrMissingStatusValuesAreBadRequestsAndChangeNothing() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		String url = "/stages/security/skills/" + skill("security", 0).slug() + "/status";
+
+		for (String value : new String[] { "FINISHED", "done", "", "DONE'; drop table skill_status; --" }) {
+			this.mvc.perform(post(url).param("status", value).with(user(learner)).with(csrf()))
+				.andExpect(status().isBadRequest());
+		}
+		this.mvc.perform(post(url).with(user(learner)).with(csrf())).andExpect(status().isBadRequest());
+
+		assertThat(this.progress.statusesOf(learner.id())).isEmpty();
+	}
+
+	@Test
+	void unknownPagesGetAFriendlyPageInTheSiteLayout() throws Exception {
+		HttpResponse<String> response = this.http.get("/stages/no-such-stage");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select("h1").text()).isEqualTo("Page not found");
+		assertThat(page.select("header.site-header")).hasSize(1);
+		assertThat(page.select("main a.button").attr("href")).isEqualTo("/");
+		assertThat(response.body()).doesNotContain("Whitelabel", "Exception");
+	}
+
+	@Test
+	void formsPostedWithoutCsrfTokenGetAFriendlyPageInTheSiteLayout() throws Exception {
+		HttpResponse<String> response = this.http.postForm("/register", "email=a%40example.com");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Not allowed");
+	}
+
+	private Skill skill(String stage, int index) {
+		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
+	}
+
+}

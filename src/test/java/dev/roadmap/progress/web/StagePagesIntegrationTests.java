@@ -2,6 +2,8 @@ package dev.roadmap.progress.web;
 
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
@@ -102,6 +104,39 @@ class StagePagesIntegrationTests {
 			assertThat(element.select("h3").text()).isEqualTo(skill.title());
 			assertThat(element.select("ul.resources a").eachAttr("href"))
 				.containsExactlyElementsOf(skill.resources().stream().map((resource) -> resource.url()).toList());
+		}
+	}
+
+	@Test
+	void everyStageAndSkillOfTheDesignIsOnItsPage() throws Exception {
+		// One keyword per bullet of DESIGN.md §2, in the article's order.
+		Map<String, List<String>> design = new LinkedHashMap<>();
+		design.put("what-is-backend", List.of("frontend", "handles", "login"));
+		design.put("languages", List.of("javascript", "python", "java", "php", "go", "primary"));
+		design.put("databases", List.of("relational", "non-relational", "tables", "query", "duplicat", "sensitive"));
+		design.put("servers", List.of("web servers", "cloud", "frameworks", "deploy"));
+		design.put("apis", List.of("create", "payment", "maps", "messaging"));
+		design.put("security", List.of("passwords", "endpoints", "authentication", "sql injection"));
+		design.put("projects", List.of("to-do", "blog", "e-commerce"));
+		design.put("version-control", List.of("git", "github", "open-source", "daily"));
+		design.put("debugging", List.of("logs", "unit tests", "debugging tools", "performance"));
+		design.put("community", List.of("communities", "courses", "open source", "mentorship"));
+
+		for (Map.Entry<String, List<String>> stage : design.entrySet()) {
+			Document page = Html
+				.of(this.mvc.perform(get("/stages/{slug}", stage.getKey())).andExpect(status().isOk()).andReturn());
+			List<String> titles = page.select("li[data-skill] h3").eachText();
+			assertThat(titles).as(stage.getKey()).hasSameSizeAs(stage.getValue());
+			for (int i = 0; i < titles.size(); i++) {
+				assertThat(titles.get(i).toLowerCase()).as(stage.getKey()).contains(stage.getValue().get(i));
+			}
+			assertThat(page.select("li[data-skill]").eachAttr("data-skill"))
+				.allMatch((key) -> key.startsWith(stage.getKey() + "/"));
+			assertThat(page.select("li[data-skill] p.skill-description").eachText()).as("descriptions")
+				.hasSameSizeAs(titles)
+				.allMatch((text) -> text.length() > 40);
+			assertThat(page.select("li[data-skill]"))
+				.allSatisfy((skill) -> assertThat(skill.select("ul.resources a")).isNotEmpty());
 		}
 	}
 

@@ -51,6 +51,11 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<Account> findById(long id) {
+		return this.users.findById(id).map(User::toAccount);
+	}
+
+	@Transactional(readOnly = true)
 	public Optional<Account> findByEmail(String email) {
 		return this.users.findByEmail(normalizeEmail(email)).map(User::toAccount);
 	}

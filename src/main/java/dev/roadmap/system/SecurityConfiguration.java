@@ -25,8 +25,12 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/register", "/login", "/error")
 					.permitAll()
-					.requestMatchers(HttpMethod.POST, "/stages/*/skills/*/status")
+					.requestMatchers(HttpMethod.POST, "/stages/*/skills/*/**")
 					.hasRole("LEARNER")
+					.requestMatchers("/mentor", "/mentor/**")
+					.hasRole("MENTOR")
+					.requestMatchers("/admin", "/admin/**")
+					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated());
 		http.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));

@@ -1,0 +1,10 @@
+package dev.roadmap.progress;
+
+/**
+ * Something that happened in a review, recorded as an event.
+ */
+public enum ReviewAction {
+
+	REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED
+
+}

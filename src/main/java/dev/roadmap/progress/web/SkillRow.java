@@ -1,10 +1,29 @@
 package dev.roadmap.progress.web;
 
+import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.Skill;
 
 /**
- * A skill on a stage page with the learner's status (not started for visitors).
+ * A skill on a stage page with the learner's status and review (not started and none for
+ * visitors).
  */
-record SkillRow(Skill skill, SkillStatus status) {
+record SkillRow(Skill skill, SkillStatus status, SkillReview review) {
+
+	/**
+	 * Whether the learner sees the review part: once the skill is done, or once a review
+	 * exists.
+	 */
+	public boolean showsReview() {
+		return this.status == SkillStatus.DONE || this.review.state() != ReviewState.NONE;
+	}
+
+	/**
+	 * Whether the learner may attach evidence and ask for a review now.
+	 */
+	public boolean canRequestReview() {
+		return this.status == SkillStatus.DONE && !this.review.verified();
+	}
+
 }

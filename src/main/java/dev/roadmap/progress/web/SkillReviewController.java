@@ -1,0 +1,97 @@
+package dev.roadmap.progress.web;
+
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.progress.Evidence;
+import dev.roadmap.progress.ReviewException;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The learner's side of a review: evidence and the request, and replies to the mentor. A
+ * learner only ever acts on their own skills, so there is no id to forge.
+ */
+@Controller
+class SkillReviewController {
+
+	private final RoadmapService roadmap;
+
+	private final ReviewService reviews;
+
+	private final StagePage page;
+
+	SkillReviewController(RoadmapService roadmap, ReviewService reviews, StagePage page) {
+		this.roadmap = roadmap;
+		this.reviews = reviews;
+		this.page = page;
+	}
+
+	@PostMapping("/stages/{slug}/skills/{skillSlug}/review")
+	Object requestReview(@PathVariable String slug, @PathVariable String skillSlug,
+			@RequestParam(required = false) String url, @RequestParam(required = false) String liveUrl,
+			@RequestParam(required = false) String note, @AuthenticationPrincipal AccountPrincipal user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Skill skill = skill(slug, skillSlug);
+		Evidence evidence = new Evidence(url, liveUrl, note);
+		try {
+			this.reviews.requestReview(user.id(), skill, evidence);
+		}
+		catch (ReviewException ex) {
+			model.addAttribute("evidenceDraft", evidence);
+			return showErrors(slug, skill, ex.problems(), user, model, response);
+		}
+		return backToSkill(slug, skill, "flash.reviewRequested", redirect);
+	}
+
+	@PostMapping("/stages/{slug}/skills/{skillSlug}/comments")
+	Object reply(@PathVariable String slug, @PathVariable String skillSlug,
+			@RequestParam(required = false) String comment, @AuthenticationPrincipal AccountPrincipal user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Skill skill = skill(slug, skillSlug);
+		try {
+			this.reviews.comment(user.id(), skill, user.id(), comment);
+		}
+		catch (ReviewException ex) {
+			model.addAttribute("commentDraft", comment);
+			return showErrors(slug, skill, ex.problems(), user, model, response);
+		}
+		return backToSkill(slug, skill, "flash.replySent", redirect);
+	}
+
+	private String showErrors(String slug, Skill skill, Map<String, String> problems, AccountPrincipal user,
+			Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("errorSkill", skill.slug());
+		model.addAttribute("reviewErrors", problems);
+		return this.page.render(slug, user, model);
+	}
+
+	private Skill skill(String slug, String skillSlug) {
+		return this.roadmap.skill(slug, skillSlug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such skill"));
+	}
+
+	static View backToSkill(String slug, Skill skill, String flash, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", flash);
+		redirect.addFlashAttribute("flashSkill", skill.title());
+		RedirectView view = new RedirectView("/stages/" + slug + "#skill-" + skill.slug(), true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		return view;
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.roadmap.progress.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.SkillReview;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Builds a stage page: the stage, and for a learner their status and review per skill.
+ * Used to show the page and to show it again with a form's errors.
+ */
+@Component
+class StagePage {
+
+	static final String VIEW = "stages/show";
+
+	private final RoadmapService roadmap;
+
+	private final ProgressService progress;
+
+	private final ReviewService reviews;
+
+	StagePage(RoadmapService roadmap, ProgressService progress, ReviewService reviews) {
+		this.roadmap = roadmap;
+		this.progress = progress;
+		this.reviews = reviews;
+	}
+
+	String render(String slug, AccountPrincipal user, Model model) {
+		List<Stage> stages = this.roadmap.stages();
+		int index = indexOf(stages, slug);
+		Stage stage = stages.get(index);
+		boolean learner = user != null && user.hasRole(Role.LEARNER);
+		Map<Long, SkillReview> reviews = learner ? this.reviews.reviewsOf(user.id()) : Map.of();
+		Map<Long, SkillStatus> statuses = learner ? this.progress.statusesOf(user.id()) : Map.of();
+		model.addAttribute("stage", stage);
+		model.addAttribute("skills", stage.skills().stream().map((skill) -> {
+			SkillStatus status = statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED);
+			SkillReview review = reviews.getOrDefault(skill.id(),
+					SkillReview.none(learner ? user.id() : 0, skill.id(), status));
+			return new SkillRow(skill, status, review);
+		}).toList());
+		model.addAttribute("statuses", SkillStatus.values());
+		model.addAttribute("learner", learner);
+		if (learner) {
+			model.addAttribute("progress", ProgressService.progressOf(statuses, List.of(stage)).stage(slug));
+		}
+		model.addAttribute("previous", (index > 0) ? stages.get(index - 1) : null);
+		model.addAttribute("next", (index < stages.size() - 1) ? stages.get(index + 1) : null);
+		return VIEW;
+	}
+
+	private static int indexOf(List<Stage> stages, String slug) {
+		for (int i = 0; i < stages.size(); i++) {
+			if (stages.get(i).slug().equals(slug)) {
+				return i;
+			}
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such stage");
+	}
+
+}

@@ -26,7 +26,8 @@ public class CohortService {
 			select c.id, c.name, c.archived,
 				(select count(*) from cohort_learner cl where cl.cohort_id = c.id) as learners,
 				(select count(*) from cohort_mentor cm where cm.cohort_id = c.id) as mentors
-			from cohort c""";
+			from cohort c
+			""";
 
 	private final JdbcClient jdbc;
 

@@ -80,6 +80,39 @@ public class ProgressService {
 	}
 
 	/**
+	 * The learner's history, status changes and review actions together, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public HistoryPage historyOf(long userId, int page, int size) {
+		List<HistoryEntry> entries = this.jdbc.sql("""
+				select at, kind, skill_id, from_status, to_status, actor_name from (
+					select occurred_at as at, 'STATUS' as kind, skill_id, from_status, to_status,
+						null as actor_name, id from status_event where user_id = :user
+					union all
+					select r.occurred_at, r.action, r.skill_id, null, null, u.display_name, r.id
+					from review_event r left join app_user u on u.id = r.actor_id where r.user_id = :user
+				) history order by at desc, id desc limit :size offset :offset""")
+			.param("user", userId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, row) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+					rs.getLong("skill_id"), statusOrNull(rs.getString("from_status")),
+					statusOrNull(rs.getString("to_status")), rs.getString("actor_name")))
+			.list();
+		long total = this.jdbc.sql("""
+				select (select count(*) from status_event where user_id = :user)
+					+ (select count(*) from review_event where user_id = :user)""")
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+		return new HistoryPage(entries, page, size, total);
+	}
+
+	private static SkillStatus statusOrNull(String status) {
+		return (status != null) ? SkillStatus.valueOf(status) : null;
+	}
+
+	/**
 	 * The learner's progress over the given stages, computed from one read of their
 	 * statuses.
 	 */

@@ -39,6 +39,16 @@ public class RoadmapService {
 			.flatMap((stage) -> stage.skills().stream().filter((skill) -> skill.slug().equals(skillSlug)).findFirst());
 	}
 
+	/**
+	 * A current skill by its id.
+	 */
+	public Optional<Skill> skill(long skillId) {
+		return stages().stream()
+			.flatMap((stage) -> stage.skills().stream())
+			.filter((skill) -> skill.id() == skillId)
+			.findFirst();
+	}
+
 	private List<Stage> read(String onlySlug) {
 		List<StageRow> stages = this.jdbc.sql("""
 				select id, slug, row_number() over (order by position) as number, title, summary, explanation

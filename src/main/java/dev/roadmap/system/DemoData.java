@@ -2,11 +2,16 @@ package dev.roadmap.system;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
+import dev.roadmap.mentoring.Cohort;
+import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
@@ -20,8 +25,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts for the zero-configuration default, so a newcomer can log in at once.
- * Never runs against a configured database. Accounts that exist are left as they are.
+ * Demo data for the zero-configuration default, so a newcomer sees a living roadmap and
+ * mentor page at once: three accounts, a cohort with learners at different points, a
+ * waiting review request and a verified skill. Never runs against a configured database,
+ * and seeds only once: accounts that exist are left as they are.
  */
 @Component
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -37,36 +44,66 @@ class DemoData implements ApplicationRunner {
 
 	private final ProgressService progress;
 
-	DemoData(AccountService accounts, RoadmapService roadmap, ProgressService progress) {
+	private final ReviewService reviews;
+
+	private final CohortService cohorts;
+
+	DemoData(AccountService accounts, RoadmapService roadmap, ProgressService progress, ReviewService reviews,
+			CohortService cohorts) {
 		this.accounts = accounts;
 		this.roadmap = roadmap;
 		this.progress = progress;
+		this.reviews = reviews;
+		this.cohorts = cohorts;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.accounts.createIfAbsent("learner@example.com", "Dana Learner", PASSWORD, EnumSet.of(Role.LEARNER))
-			.ifPresent(this::giveAHeadStart);
-		this.accounts.createIfAbsent("mentor@example.com", "Morgan Mentor", PASSWORD,
-				EnumSet.of(Role.LEARNER, Role.MENTOR));
-		this.accounts.createIfAbsent("admin@example.com", "Avery Admin", PASSWORD, EnumSet.of(Role.ADMIN));
+		Optional<Account> learner = create("learner@example.com", "Dana Learner", Role.LEARNER);
+		Optional<Account> mentor = create("mentor@example.com", "Morgan Mentor", Role.LEARNER, Role.MENTOR);
+		create("admin@example.com", "Avery Admin", Role.ADMIN);
+		if (learner.isPresent() && mentor.isPresent()) {
+			seedCohort(learner.get(), mentor.get());
+		}
 		logger.info("Demo accounts (password '{}'): learner@example.com, mentor@example.com, admin@example.com",
 				PASSWORD);
 	}
 
-	/**
-	 * The demo learner has finished the first stage and started the second, so the
-	 * progress bars have something to show.
-	 */
-	private void giveAHeadStart(Account learner) {
+	private Optional<Account> create(String email, String name, Role... roles) {
+		return this.accounts.createIfAbsent(email, name, PASSWORD, EnumSet.copyOf(List.of(roles)));
+	}
+
+	private void seedCohort(Account learner, Account mentor) {
 		List<Stage> stages = this.roadmap.stages();
-		if (stages.size() < 2) {
-			return;
-		}
-		stages.get(0).skills().forEach((skill) -> this.progress.setStatus(learner.id(), skill, SkillStatus.DONE));
-		List<Skill> second = stages.get(1).skills();
-		this.progress.setStatus(learner.id(), second.get(0), SkillStatus.DONE);
-		this.progress.setStatus(learner.id(), second.get(1), SkillStatus.IN_PROGRESS);
+		Cohort cohort = this.cohorts.create("Demo cohort");
+		this.cohorts.assignMentor(cohort.id(), mentor.id());
+		this.cohorts.enrol(cohort.id(), learner.id());
+
+		// Dana: stage 1 done with one skill verified, stage 2 started, a project waiting
+		// for review.
+		stages.get(0).skills().forEach((skill) -> done(learner, skill));
+		Skill verified = stages.get(0).skills().get(0);
+		this.reviews.requestReview(learner.id(), verified,
+				new Evidence("https://github.com/example/backend-notes", null, "My notes on frontend vs backend."));
+		this.reviews.approve(learner.id(), verified, mentor.id());
+		done(learner, stages.get(1).skills().get(0));
+		this.progress.setStatus(learner.id(), stages.get(1).skills().get(1), SkillStatus.IN_PROGRESS);
+		Skill project = this.roadmap.stage("projects").orElse(stages.get(stages.size() - 1)).skills().get(0);
+		done(learner, project);
+		this.reviews.requestReview(learner.id(), project, new Evidence("https://github.com/example/todo-app",
+				"https://todo.example.com", "Sign-up, login, and a to-do list per user, stored in PostgreSQL."));
+
+		// Two more learners, one well ahead and one just starting.
+		Account ahead = create("sam@example.com", "Sam Ahead", Role.LEARNER).orElseThrow();
+		this.cohorts.enrol(cohort.id(), ahead.id());
+		stages.subList(0, 4).forEach((stage) -> stage.skills().forEach((skill) -> done(ahead, skill)));
+		Account starting = create("robin@example.com", "Robin Starting", Role.LEARNER).orElseThrow();
+		this.cohorts.enrol(cohort.id(), starting.id());
+		this.progress.setStatus(starting.id(), stages.get(0).skills().get(0), SkillStatus.IN_PROGRESS);
+	}
+
+	private void done(Account learner, Skill skill) {
+		this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
 	}
 
 }

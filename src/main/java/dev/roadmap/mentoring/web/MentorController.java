@@ -1,0 +1,113 @@
+package dev.roadmap.mentoring.web;
+
+import java.util.List;
+
+import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
+import dev.roadmap.mentoring.Cohort;
+import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.mentoring.internal.ReviewQueue;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The mentor's pages: their cohorts' learners at a glance with the review queue, and one
+ * learner's whole roadmap. A mentor only ever sees learners of the active cohorts they
+ * mentor; anyone else's id is answered 404, as if it did not exist.
+ */
+@Controller
+class MentorController {
+
+	static final int LEARNERS_PER_PAGE = 25;
+
+	static final int REQUESTS_PER_PAGE = 10;
+
+	static final int HISTORY_PER_PAGE = 30;
+
+	private final CohortService cohorts;
+
+	private final MentorDashboard dashboard;
+
+	private final ReviewQueue queue;
+
+	private final RoadmapService roadmap;
+
+	private final ProgressService progress;
+
+	private final ReviewService reviews;
+
+	private final AccountService accounts;
+
+	MentorController(CohortService cohorts, MentorDashboard dashboard, ReviewQueue queue, RoadmapService roadmap,
+			ProgressService progress, ReviewService reviews, AccountService accounts) {
+		this.cohorts = cohorts;
+		this.dashboard = dashboard;
+		this.queue = queue;
+		this.roadmap = roadmap;
+		this.progress = progress;
+		this.reviews = reviews;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/mentor")
+	String overview(@AuthenticationPrincipal AccountPrincipal mentor, @RequestParam(defaultValue = "0") long cohort,
+			@RequestParam(defaultValue = "NAME") MentorDashboard.Sort sort,
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int queuePage, Model model) {
+		List<Cohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
+		if (cohort != 0 && mentored.stream().noneMatch((c) -> c.id() == cohort)) {
+			throw notFound();
+		}
+		boolean descending = "desc".equals(dir);
+		model.addAttribute("cohorts", mentored);
+		model.addAttribute("cohort", cohort);
+		model.addAttribute("sort", sort);
+		model.addAttribute("dir", descending ? "desc" : "asc");
+		model.addAttribute("stages", this.roadmap.stages());
+		model.addAttribute("learners",
+				this.dashboard.learners(mentor.id(), cohort, sort, descending, Math.max(page, 0), LEARNERS_PER_PAGE));
+		model.addAttribute("queue", this.queue.waiting(mentor.id(), Math.max(queuePage, 0), REQUESTS_PER_PAGE));
+		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
+		return "mentor/index";
+	}
+
+	@GetMapping("/mentor/learners/{learnerId}")
+	String learner(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		if (!this.cohorts.isMentorOf(mentor.id(), learnerId)) {
+			throw notFound();
+		}
+		Account learner = this.accounts.findById(learnerId).orElseThrow(MentorController::notFound);
+		List<Stage> stages = this.roadmap.stages();
+		var statuses = this.progress.statusesOf(learnerId);
+		model.addAttribute("learner", learner);
+		model.addAttribute("stages", stages);
+		model.addAttribute("statuses", statuses);
+		model.addAttribute("reviews", this.reviews.reviewsOf(learnerId));
+		model.addAttribute("progress", ProgressService.progressOf(statuses, stages));
+		model.addAttribute("history", this.progress.historyOf(learnerId, Math.max(page, 0), HISTORY_PER_PAGE));
+		model.addAttribute("skillTitles",
+				stages.stream()
+					.flatMap((stage) -> stage.skills().stream())
+					.collect(java.util.stream.Collectors.toMap((skill) -> skill.id(), (skill) -> skill.title())));
+		return "mentor/learner";
+	}
+
+	static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+}

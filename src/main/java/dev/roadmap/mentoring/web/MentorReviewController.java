@@ -1,0 +1,196 @@
+package dev.roadmap.mentoring.web;
+
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
+import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.mentoring.internal.ReviewQueue;
+import dev.roadmap.progress.ReviewException;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.SkillReview;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * A mentor's review of one request: claim it, then approve it or ask for changes. Every
+ * route checks that the mentor mentors the learner (else 404) and that the review exists.
+ */
+@Controller
+class MentorReviewController {
+
+	private static final String PATH = "/mentor/reviews/{learnerId}/{skillId}";
+
+	private final CohortService cohorts;
+
+	private final ReviewQueue queue;
+
+	private final ReviewService reviews;
+
+	private final RoadmapService roadmap;
+
+	private final AccountService accounts;
+
+	MentorReviewController(CohortService cohorts, ReviewQueue queue, ReviewService reviews, RoadmapService roadmap,
+			AccountService accounts) {
+		this.cohorts = cohorts;
+		this.queue = queue;
+		this.reviews = reviews;
+		this.roadmap = roadmap;
+		this.accounts = accounts;
+	}
+
+	@GetMapping(PATH)
+	String show(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, Model model) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		this.queue.touch(mentor.id(), learnerId, skillId);
+		return render(mentor, learnerId, skill, model);
+	}
+
+	@PostMapping(PATH + "/claim")
+	View claim(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, RedirectAttributes redirect) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		ReviewQueue.Claim claim = this.queue.claim(mentor.id(), learnerId, skillId);
+		if (claim.mentorId() == mentor.id()) {
+			flash(redirect, "mentor.flash.claimed", skill.title());
+		}
+		else {
+			flash(redirect, "mentor.flash.claimedByOther", claim.mentorName());
+		}
+		return redirect(reviewPath(learnerId, skillId));
+	}
+
+	@PostMapping(PATH + "/release")
+	View release(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, RedirectAttributes redirect) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		this.queue.release(mentor.id(), learnerId, skillId);
+		flash(redirect, "mentor.flash.released", skill.title());
+		return redirect("/mentor");
+	}
+
+	@PostMapping(PATH + "/approve")
+	Object approve(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		if (!this.queue.touch(mentor.id(), learnerId, skillId)) {
+			return needsClaim(learnerId, skillId, redirect);
+		}
+		try {
+			this.reviews.approve(learnerId, skill, mentor.id());
+		}
+		catch (ReviewException ex) {
+			return showErrors(mentor, learnerId, skill, ex.problems(), null, model, response);
+		}
+		this.queue.release(mentor.id(), learnerId, skillId);
+		flash(redirect, "mentor.flash.approved", skill.title());
+		return redirect("/mentor");
+	}
+
+	@PostMapping(PATH + "/changes")
+	Object requestChanges(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		if (!this.queue.touch(mentor.id(), learnerId, skillId)) {
+			return needsClaim(learnerId, skillId, redirect);
+		}
+		try {
+			this.reviews.requestChanges(learnerId, skill, mentor.id(), comment);
+		}
+		catch (ReviewException ex) {
+			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
+		}
+		this.queue.release(mentor.id(), learnerId, skillId);
+		flash(redirect, "mentor.flash.changesRequested", skill.title());
+		return redirect("/mentor");
+	}
+
+	@PostMapping(PATH + "/comments")
+	Object comment(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		try {
+			this.reviews.comment(learnerId, skill, mentor.id(), comment);
+		}
+		catch (ReviewException ex) {
+			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
+		}
+		this.queue.touch(mentor.id(), learnerId, skillId);
+		flash(redirect, "mentor.flash.commented", skill.title());
+		return redirect(reviewPath(learnerId, skillId));
+	}
+
+	private String render(AccountPrincipal mentor, long learnerId, Skill skill, Model model) {
+		SkillReview review = this.reviews.reviewOf(learnerId, skill.id());
+		var claim = this.queue.claimOf(learnerId, skill.id());
+		model.addAttribute("learner", this.accounts.findById(learnerId).orElseThrow(MentorController::notFound));
+		model.addAttribute("skill", skill);
+		model.addAttribute("stage", this.roadmap.stage(skill.stageSlug()).orElseThrow(MentorController::notFound));
+		model.addAttribute("review", review);
+		model.addAttribute("claim", claim.orElse(null));
+		model.addAttribute("claimedByMe", claim.map((c) -> c.mentorId() == mentor.id()).orElse(false));
+		return "mentor/review";
+	}
+
+	private String showErrors(AccountPrincipal mentor, long learnerId, Skill skill, Map<String, String> problems,
+			String comment, Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("errors", problems);
+		model.addAttribute("commentDraft", comment);
+		return render(mentor, learnerId, skill, model);
+	}
+
+	private View needsClaim(long learnerId, long skillId, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", "mentor.flash.claimFirst");
+		return redirect(reviewPath(learnerId, skillId));
+	}
+
+	/**
+	 * The skill under review, if the mentor may see this learner and a review exists; any
+	 * other combination is not found.
+	 */
+	private Skill reviewedSkill(AccountPrincipal mentor, long learnerId, long skillId) {
+		if (!this.cohorts.isMentorOf(mentor.id(), learnerId)) {
+			throw MentorController.notFound();
+		}
+		Skill skill = this.roadmap.skill(skillId).orElseThrow(MentorController::notFound);
+		if (this.reviews.reviewOf(learnerId, skillId).state() == ReviewState.NONE) {
+			throw MentorController.notFound();
+		}
+		return skill;
+	}
+
+	private static void flash(RedirectAttributes redirect, String key, String argument) {
+		redirect.addFlashAttribute("flash", key);
+		redirect.addFlashAttribute("flashSkill", argument);
+	}
+
+	private static String reviewPath(long learnerId, long skillId) {
+		return "/mentor/reviews/" + learnerId + "/" + skillId;
+	}
+
+	private static View redirect(String path) {
+		RedirectView view = new RedirectView(path, true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		return view;
+	}
+
+}

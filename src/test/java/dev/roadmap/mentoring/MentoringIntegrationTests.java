@@ -1,0 +1,322 @@
+package dev.roadmap.mentoring;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.mentoring.internal.ReviewQueue;
+import dev.roadmap.progress.Evidence;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.Html;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RoadmapIntegrationTest
+class MentoringIntegrationTests {
+
+	@Autowired
+	CohortService cohorts;
+
+	@Autowired
+	ReviewQueue queue;
+
+	@Autowired
+	MentorDashboard dashboard;
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void cohortNamesAreRequiredUniqueAndTrimmed() {
+		String name = uniqueName();
+		Cohort cohort = this.cohorts.create("  " + name + "  ");
+
+		assertThat(cohort.name()).isEqualTo(name);
+		assertThatExceptionOfType(CohortException.class).isThrownBy(() -> this.cohorts.create(name))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("cohort.nameTaken"));
+		assertThatExceptionOfType(CohortException.class).isThrownBy(() -> this.cohorts.create("  "))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("cohort.nameRequired"));
+		assertThatExceptionOfType(CohortException.class)
+			.isThrownBy(() -> this.cohorts.rename(cohort.id(), "x".repeat(101)))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("cohort.nameTooLong"));
+	}
+
+	@Test
+	void onlyLearnersAreEnrolledAndOnlyMentorsMentor() {
+		Cohort cohort = this.cohorts.create(uniqueName());
+		long admin = this.learners.withRoles(EnumSet.of(Role.ADMIN)).id();
+		long learner = this.learners.aLearner().id();
+
+		assertThatExceptionOfType(CohortException.class).isThrownBy(() -> this.cohorts.enrol(cohort.id(), admin));
+		assertThatExceptionOfType(CohortException.class)
+			.isThrownBy(() -> this.cohorts.assignMentor(cohort.id(), learner));
+		this.cohorts.enrol(cohort.id(), learner);
+		this.cohorts.enrol(cohort.id(), learner);
+
+		assertThat(this.cohorts.learnersOf(cohort.id())).extracting(CohortMember::userId).containsExactly(learner);
+	}
+
+	@Test
+	void mentorsSeeOnlyLearnersOfTheActiveCohortsTheyMentor() {
+		Setup a = setup();
+		Setup b = setup();
+
+		assertThat(this.cohorts.isMentorOf(a.mentor().id(), a.learner().id())).isTrue();
+		assertThat(this.cohorts.isMentorOf(a.mentor().id(), b.learner().id())).isFalse();
+
+		this.cohorts.setArchived(a.cohort().id(), true);
+		assertThat(this.cohorts.isMentorOf(a.mentor().id(), a.learner().id())).isFalse();
+		assertThat(this.cohorts.cohortsMentoredBy(a.mentor().id())).isEmpty();
+		assertThat(this.cohorts.mentorIdsOf(a.learner().id())).isEmpty();
+	}
+
+	@Test
+	void theDashboardShowsProgressPerStageSortsAndPages() {
+		Setup setup = setup();
+		AccountPrincipal second = this.learners.aLearner();
+		this.cohorts.enrol(setup.cohort().id(), second.id());
+		this.roadmap.stage("databases")
+			.orElseThrow()
+			.skills()
+			.forEach((skill) -> this.progress.setStatus(second.id(), skill, SkillStatus.DONE));
+
+		MentorDashboard.Page byProgress = this.dashboard.learners(setup.mentor().id(), 0, MentorDashboard.Sort.PROGRESS,
+				true, 0, 25);
+
+		assertThat(byProgress.total()).isEqualTo(2);
+		assertThat(byProgress.rows()).extracting(MentorDashboard.Row::id)
+			.containsExactly(second.id(), setup.learner().id());
+		MentorDashboard.Row ahead = byProgress.rows().get(0);
+		assertThat(ahead.stage("databases").percent()).isEqualTo(100);
+		assertThat(ahead.heat("databases")).isEqualTo(4);
+		assertThat(ahead.stage("apis").percent()).isZero();
+		assertThat(ahead.overall().done()).isEqualTo(6);
+		assertThat(ahead.stuck()).isFalse();
+
+		MentorDashboard.Page firstPage = this.dashboard.learners(setup.mentor().id(), setup.cohort().id(),
+				MentorDashboard.Sort.NAME, false, 0, 1);
+		assertThat(firstPage.rows()).hasSize(1);
+		assertThat(firstPage.pages()).isEqualTo(2);
+		assertThat(firstPage.hasNext()).isTrue();
+	}
+
+	@Test
+	void learnersWithoutActivityForTwoWeeksAreFlaggedStuck() {
+		Setup setup = setup();
+		this.jdbc.sql("update cohort_learner set enrolled_at = now() - interval '20 days' where user_id = :id")
+			.param("id", setup.learner().id())
+			.update();
+		for (String table : List.of("status_event", "review_event")) {
+			this.jdbc.sql("update " + table + " set occurred_at = now() - interval '15 days' where user_id = :id")
+				.param("id", setup.learner().id())
+				.update();
+		}
+
+		MentorDashboard.Row row = this.dashboard
+			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, 0, 25)
+			.rows()
+			.get(0);
+
+		assertThat(row.stuck()).isTrue();
+	}
+
+	@Test
+	void twoMentorsOfACohortNeverHoldTheSameRequest() {
+		Setup setup = setup();
+		long other = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		this.cohorts.assignMentor(setup.cohort().id(), other);
+		long learner = setup.learner().id();
+		long skill = setup.project().id();
+
+		assertThat(this.queue.claim(setup.mentor().id(), learner, skill).mentorId()).isEqualTo(setup.mentor().id());
+		assertThat(this.queue.claim(other, learner, skill).mentorId()).isEqualTo(setup.mentor().id());
+		assertThat(this.queue.touch(other, learner, skill)).isFalse();
+
+		this.jdbc.sql("update review_claim set touched_at = now() - interval '31 minutes' where user_id = :id")
+			.param("id", learner)
+			.update();
+		assertThat(this.queue.claimOf(learner, skill)).isEmpty();
+		assertThat(this.queue.claim(other, learner, skill).mentorId()).isEqualTo(other);
+		assertThat(this.queue.touch(setup.mentor().id(), learner, skill)).isFalse();
+	}
+
+	@Test
+	void theQueueListsWaitingRequestsOldestFirstAndHighlightsOldOnes() {
+		Setup setup = setup();
+		Skill second = this.roadmap.stage("projects").orElseThrow().skills().get(1);
+		this.progress.setStatus(setup.learner().id(), second, SkillStatus.DONE);
+		this.reviews.requestReview(setup.learner().id(), second, new Evidence("https://github.com/x/blog", null, null));
+		this.jdbc
+			.sql("update skill_status set review_requested_at = now() - interval '8 days' "
+					+ "where user_id = :id and skill_id = :skill")
+			.param("id", setup.learner().id())
+			.param("skill", second.id())
+			.update();
+
+		ReviewQueue.Page page = this.queue.waiting(setup.mentor().id(), 0, 10);
+
+		assertThat(page.items()).extracting(ReviewQueue.Item::skillId)
+			.containsExactly(second.id(), setup.project().id());
+		assertThat(page.items()).extracting(ReviewQueue.Item::overdue).containsExactly(true, false);
+	}
+
+	@Test
+	void aMentorClaimsThenApprovesThroughThePages() throws Exception {
+		Setup setup = setup();
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+
+		this.mvc.perform(post(path + "/approve").with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(path));
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).state())
+			.as("no decision without a claim")
+			.isEqualTo(ReviewState.REQUESTED);
+
+		this.mvc.perform(post(path + "/claim").with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isSeeOther());
+		this.mvc.perform(post(path + "/approve").with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/mentor"));
+
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).verified()).isTrue();
+		assertThat(this.queue.claimOf(setup.learner().id(), setup.project().id())).isEmpty();
+	}
+
+	@Test
+	void requestingChangesNeedsAComment() throws Exception {
+		Setup setup = setup();
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+		this.queue.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+
+		Document page = Html
+			.of(this.mvc.perform(post(path + "/changes").param("comment", "  ").with(user(setup.mentor())).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andReturn());
+
+		assertThat(page.select(".field-error").text()).isEqualTo("Write a comment first.");
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).state())
+			.isEqualTo(ReviewState.REQUESTED);
+	}
+
+	@Test
+	void userWrittenTextComesBackInert() throws Exception {
+		Setup setup = setup();
+		AccountPrincipal learner = setup.learner();
+		Skill skill = this.roadmap.stage("apis").orElseThrow().skills().get(0);
+		this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
+		String script = "<script>alert('xss')</script>";
+
+		this.mvc
+			.perform(post("/stages/apis/skills/{skill}/review", skill.slug()).param("url", "javascript:alert(1)")
+				.param("note", script)
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/stages/apis/skills/{skill}/review", skill.slug())
+				.param("url", "https://example.com/?q=\"><script>alert(1)</script>")
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/stages/apis/skills/{skill}/review", skill.slug())
+				.param("url", "https://example.com/?q=%22%3E%3Cscript%3E")
+				.param("note", script)
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isSeeOther());
+		this.mvc
+			.perform(post("/stages/apis/skills/{skill}/comments", skill.slug()).param("comment", script)
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isSeeOther());
+
+		for (String path : List.of("/stages/apis", "/mentor/reviews/" + learner.id() + "/" + skill.id())) {
+			AccountPrincipal viewer = path.startsWith("/mentor") ? setup.mentor() : learner;
+			String body = this.mvc.perform(get(path).with(user(viewer))).andReturn().getResponse().getContentAsString();
+			assertThat(body).as(path).doesNotContain(script).doesNotContain("<script>alert(1)</script>");
+			assertThat(body).as(path).contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;");
+			Document page = Html.of(this.mvc.perform(get(path).with(user(viewer))).andReturn());
+			assertThat(page.select("a[href^=javascript]")).isEmpty();
+			assertThat(page.select("a[href^=https://example.com/?q=]"))
+				.allSatisfy((link) -> assertThat(link.attr("rel")).isEqualTo("noopener noreferrer nofollow ugc"))
+				.isNotEmpty();
+		}
+	}
+
+	@Test
+	void aMentorPageNamingAnotherMentorsLearnerIsNotFound() throws Exception {
+		Setup a = setup();
+		Setup b = setup();
+
+		this.mvc.perform(get("/mentor/learners/{id}", b.learner().id()).with(user(a.mentor())))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/mentor/reviews/{l}/{s}", b.learner().id(), b.project().id()).with(user(a.mentor())))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/mentor").param("cohort", String.valueOf(b.cohort().id())).with(user(a.mentor())))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/mentor/learners/{id}", a.learner().id()).with(user(a.mentor())))
+			.andExpect(status().isOk());
+	}
+
+	/**
+	 * A cohort with a mentor and a learner whose first project waits for a review.
+	 */
+	private Setup setup() {
+		Cohort cohort = this.cohorts.create(uniqueName());
+		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		AccountPrincipal learner = this.learners.aLearner();
+		this.cohorts.assignMentor(cohort.id(), mentor.id());
+		this.cohorts.enrol(cohort.id(), learner.id());
+		Skill project = this.roadmap.stage("projects").orElseThrow().skills().get(0);
+		this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
+		this.reviews.requestReview(learner.id(), project, new Evidence("https://github.com/x/todo", null, "To-do"));
+		return new Setup(cohort, mentor, learner, project);
+	}
+
+	private static String uniqueName() {
+		return "Cohort " + UUID.randomUUID();
+	}
+
+	private record Setup(Cohort cohort, AccountPrincipal mentor, AccountPrincipal learner, Skill project) {
+	}
+
+}

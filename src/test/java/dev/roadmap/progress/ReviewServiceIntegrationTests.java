@@ -1,0 +1,209 @@
+package dev.roadmap.progress;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import dev.roadmap.account.Role;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@RoadmapIntegrationTest
+@Import(ReviewServiceIntegrationTests.RecordedActivities.class)
+class ReviewServiceIntegrationTests {
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RecordedActivities activities;
+
+	private final Evidence repository = new Evidence("https://github.com/ada/todo", "https://todo.example.com",
+			"Accounts and lists");
+
+	@Test
+	void aDoneProjectCanBeSubmittedForReview() {
+		long learner = this.learners.aLearner().id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+
+		this.reviews.requestReview(learner, project, this.repository);
+
+		SkillReview review = this.reviews.reviewOf(learner, project.id());
+		assertThat(review.state()).isEqualTo(ReviewState.REQUESTED);
+		assertThat(review.awaitingReview()).isTrue();
+		assertThat(review.evidence()).isEqualTo(this.repository);
+		assertThat(review.requestedAt()).isNotNull();
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED");
+		assertThat(this.activities.of(learner)).extracting(ReviewActivity::action)
+			.containsExactly(ReviewAction.REQUESTED);
+	}
+
+	@Test
+	void onlyDoneSkillsCanBeReviewed() {
+		long learner = this.learners.aLearner().id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS);
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.requestReview(learner, project, this.repository))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notDone"));
+		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.NONE);
+		assertThat(reviewEvents(learner)).isEmpty();
+	}
+
+	@Test
+	void evidenceLinksMustBeHttpOrHttpsAndProjectsNeedARepository() {
+		long learner = this.learners.aLearner().id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+
+		for (Evidence bad : List.of(new Evidence("javascript:alert(1)", null, null),
+				new Evidence("https://ok.example", "data:text/html,<script>alert(1)</script>", null),
+				new Evidence("ftp://example.com/repo", null, null), new Evidence(null, null, "only a note"),
+				new Evidence("https://ok.example", null, "x".repeat(2001)))) {
+			assertThatExceptionOfType(ReviewException.class)
+				.isThrownBy(() -> this.reviews.requestReview(learner, project, bad));
+		}
+		assertThat(this.reviews.reviewOf(learner, project.id()).evidence().isEmpty()).isTrue();
+	}
+
+	@Test
+	void onlyProjectsTakeALiveUrl() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = this.roadmap.stage("apis").orElseThrow().skills().get(0);
+		this.progress.setStatus(learner, skill, SkillStatus.DONE);
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.requestReview(learner, skill, this.repository))
+			.satisfies((ex) -> assertThat(ex.problems()).containsEntry("liveUrl", "evidence.liveUrlOnlyForProjects"));
+		this.reviews.requestReview(learner, skill, new Evidence("https://github.com/ada/api", null, "An API"));
+		assertThat(this.reviews.reviewOf(learner, skill.id()).state()).isEqualTo(ReviewState.REQUESTED);
+	}
+
+	@Test
+	void theWholeConversationEndsInAVerifiedSkill() {
+		long learner = this.learners.aLearner().id();
+		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+
+		this.reviews.requestReview(learner, project, this.repository);
+		this.reviews.requestChanges(learner, project, mentor, "Add tests for the login.");
+		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
+		this.reviews.comment(learner, project, learner, "Tests added, see the repository.");
+		this.reviews.requestReview(learner, project, this.repository);
+		this.reviews.approve(learner, project, mentor);
+
+		SkillReview review = this.reviews.reviewOf(learner, project.id());
+		assertThat(review.verified()).isTrue();
+		assertThat(review.comments()).extracting(ReviewComment::body)
+			.containsExactly("Add tests for the login.", "Tests added, see the repository.");
+		assertThat(review.comments()).extracting(ReviewComment::authorId).containsExactly(mentor, learner);
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED", "CHANGES_REQUESTED", "COMMENTED", "REQUESTED",
+				"APPROVED");
+		assertThat(this.activities.of(learner)).extracting(ReviewActivity::byLearner)
+			.containsExactly(true, false, true, true, false);
+	}
+
+	@Test
+	void aVerifiedSkillIsVerifiedOnlyWhileItIsDone() {
+		long learner = this.learners.aLearner().id();
+		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		this.reviews.requestReview(learner, project, this.repository);
+		this.reviews.approve(learner, project, mentor);
+
+		this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS);
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isFalse();
+		assertThat(this.reviews.reviewOf(learner, project.id()).evidence()).isEqualTo(this.repository);
+
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
+	}
+
+	@Test
+	void mentorsDecideOnlyOnWaitingRequests() {
+		long learner = this.learners.aLearner().id();
+		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.approve(learner, project, mentor));
+		this.reviews.requestReview(learner, project, this.repository);
+		this.reviews.approve(learner, project, mentor);
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.requestChanges(learner, project, mentor, "Too late"));
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.requestReview(learner, project, this.repository))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.alreadyVerified"));
+	}
+
+	@Test
+	void commentsMustSaySomethingShort() {
+		long learner = this.learners.aLearner().id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		this.reviews.requestReview(learner, project, this.repository);
+
+		for (String bad : new String[] { null, "", "   ", "x".repeat(2001) }) {
+			assertThatExceptionOfType(ReviewException.class)
+				.isThrownBy(() -> this.reviews.comment(learner, project, learner, bad));
+		}
+		assertThat(this.reviews.reviewOf(learner, project.id()).comments()).isEmpty();
+	}
+
+	private Skill project() {
+		return this.roadmap.stage("projects").orElseThrow().skills().get(0);
+	}
+
+	private List<String> reviewEvents(long learner) {
+		return this.jdbc.sql("select action from review_event where user_id = :id order by id")
+			.param("id", learner)
+			.query(String.class)
+			.list();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordedActivities {
+
+		private final List<ReviewActivity> activities = new ArrayList<>();
+
+		@EventListener
+		synchronized void on(ReviewActivity activity) {
+			this.activities.add(activity);
+		}
+
+		synchronized List<ReviewActivity> of(long learnerId) {
+			return this.activities.stream().filter((activity) -> activity.learnerId() == learnerId).toList();
+		}
+
+	}
+
+}

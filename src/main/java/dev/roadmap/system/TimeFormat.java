@@ -30,7 +30,8 @@ public class TimeFormat {
 	}
 
 	/**
-	 * How long ago, in the largest whole unit: "5 minutes", "3 hours", "12 days".
+	 * How long ago, in the largest whole unit: "less than a minute", "5 minutes", "3
+	 * hours", "12 days".
 	 */
 	public String since(Instant instant) {
 		if (instant == null) {
@@ -43,7 +44,10 @@ public class TimeFormat {
 		if (elapsed.toHours() >= 1) {
 			return plural(elapsed.toHours(), "hour");
 		}
-		return plural(Math.max(elapsed.toMinutes(), 0), "minute");
+		if (elapsed.toMinutes() >= 1) {
+			return plural(elapsed.toMinutes(), "minute");
+		}
+		return "less than a minute";
 	}
 
 	private static String plural(long count, String unit) {

@@ -218,6 +218,11 @@ class MentoringIntegrationTests {
 
 		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).verified()).isTrue();
 		assertThat(this.queue.claimOf(setup.learner().id(), setup.project().id())).isEmpty();
+		Document home = Html.of(this.mvc.perform(get("/").with(user(setup.learner()))).andReturn());
+		assertThat(home.select(".badge-verified").text()).isEqualTo("\u2713 1 skill verified by a mentor");
+		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
+		assertThat(stage.select("[data-skill=" + setup.project().key() + "] .badge-verified").text())
+			.isEqualTo("\u2713 Verified by a mentor");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
 
@@ -23,9 +24,12 @@ class HomeController {
 
 	private final ProgressService progress;
 
-	HomeController(RoadmapService roadmap, ProgressService progress) {
+	private final ReviewService reviews;
+
+	HomeController(RoadmapService roadmap, ProgressService progress, ReviewService reviews) {
 		this.roadmap = roadmap;
 		this.progress = progress;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/")
@@ -35,6 +39,7 @@ class HomeController {
 		model.addAttribute("skillCount", stages.stream().mapToInt((stage) -> stage.skills().size()).sum());
 		if (user != null && user.hasRole(Role.LEARNER)) {
 			model.addAttribute("progress", this.progress.progressOf(user.id(), stages));
+			model.addAttribute("verified", this.reviews.verifiedCount(user.id()));
 		}
 		return "home";
 	}

@@ -12,8 +12,11 @@ import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Who hears of which review action, and what they can do with their notifications.
  */
 @RoadmapIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationServiceIntegrationTests {
 
 	@Autowired
@@ -210,6 +214,17 @@ class NotificationServiceIntegrationTests {
 		List<Long> ids = new ArrayList<>(first.items().stream().map(Notification::id).toList());
 		ids.addAll(second.items().stream().map(Notification::id).toList());
 		assertThat(ids).isSortedAccordingTo(Comparator.reverseOrder()).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void withoutSmtpEachNotificationIsLoggedWithItsRecipientAndSubject(CapturedOutput output) {
+		this.scenario.requestReview(this.ada, this.skill);
+
+		for (AccountPrincipal mentor : List.of(this.mo, this.max)) {
+			assertThat(output).contains("Notification " + all(mentor).get(0).id() + " for user " + mentor.id()
+					+ " (not e-mailed, no SMTP configured): Ada Learner asked for a review of \"" + this.skill.title()
+					+ "\"");
+		}
 	}
 
 	private List<Notification> all(AccountPrincipal user) {

@@ -1,0 +1,29 @@
+package dev.roadmap.notification;
+
+import dev.roadmap.progress.ReviewAction;
+
+/**
+ * What a notification is about; each has its text, {@code notification.KIND}, in the
+ * module's message bundle.
+ */
+public enum NotificationKind {
+
+	REVIEW_REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED;
+
+	static NotificationKind of(ReviewAction action) {
+		return switch (action) {
+			case REQUESTED -> REVIEW_REQUESTED;
+			case COMMENTED -> COMMENTED;
+			case CHANGES_REQUESTED -> CHANGES_REQUESTED;
+			case APPROVED -> APPROVED;
+		};
+	}
+
+	/**
+	 * The key of this kind's text, which takes the actor's name and the skill's title.
+	 */
+	public String messageKey() {
+		return "notification." + name();
+	}
+
+}

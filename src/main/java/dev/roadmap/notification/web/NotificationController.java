@@ -1,0 +1,79 @@
+package dev.roadmap.notification.web;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.notification.NotificationPage;
+import dev.roadmap.notification.NotificationService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The user's notifications: the list, opening one, and marking all read.
+ */
+@Controller
+@RequestMapping("/notifications")
+class NotificationController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final NotificationService notifications;
+
+	private final Clock clock = Clock.systemUTC();
+
+	NotificationController(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	/**
+	 * The list, newest first.
+	 * @param page the page number, from 1
+	 */
+	@GetMapping
+	String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		NotificationPage notifications = this.notifications.list(user.id(), page - 1, PAGE_SIZE);
+		Instant now = this.clock.instant();
+		model.addAttribute("notifications", notifications);
+		model.addAttribute("rows",
+				notifications.items().stream().map((notification) -> NotificationRow.of(notification, now)).toList());
+		return "notifications/list";
+	}
+
+	/**
+	 * Marks the notification read and goes where it leads. Someone else's notification is
+	 * not found, and stays unread.
+	 */
+	@GetMapping("/{id:\\d+}")
+	RedirectView open(@AuthenticationPrincipal AccountPrincipal user, @PathVariable long id) {
+		String link = this.notifications.open(user.id(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such notification"));
+		return seeOther(link);
+	}
+
+	@PostMapping("/read")
+	RedirectView markAllRead(@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+		this.notifications.markAllRead(user.id());
+		redirect.addFlashAttribute("flash", "notifications.allRead");
+		return seeOther("/notifications");
+	}
+
+	private static RedirectView seeOther(String path) {
+		RedirectView view = new RedirectView(path, true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		return view;
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.roadmap.notification.web;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.notification.NotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every page of a logged-in user the unread count that the layout shows in the
+ * header, as {@code notificationCount}. Visitors get nothing; and when the count cannot
+ * be read (the database is down), the page, often an error page then, renders without it.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NotificationCountAdvice {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationCountAdvice.class);
+
+	private final NotificationService notifications;
+
+	NotificationCountAdvice(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	@ModelAttribute
+	void notificationCount(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+		if (user == null) {
+			return;
+		}
+		try {
+			model.addAttribute("notificationCount", this.notifications.unreadCount(user.id()));
+		}
+		catch (DataAccessException ex) {
+			logger.debug("No notification count for user {}", user.id(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.roadmap.notification;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.progress.ReviewState;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.TestDatabase;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.util.TestSocketUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+
+/**
+ * Notification e-mails end to end, through a real SMTP server (GreenMail, in process).
+ * Its own application context, since SMTP is configured here and nowhere else.
+ */
+@SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/",
+		"roadmap.mail.from=Roadmap <roadmap@example.org>" })
+@ContextConfiguration(initializers = TestDatabase.class)
+@ExtendWith(OutputCaptureExtension.class)
+class NotificationMailIntegrationTests {
+
+	static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@MockitoSpyBean
+	JavaMailSender mailSender;
+
+	@Autowired
+	NotificationService notifications;
+
+	@Autowired
+	ApplicationContext context;
+
+	ReviewScenario scenario;
+
+	AccountPrincipal ada;
+
+	AccountPrincipal mo;
+
+	Skill skill;
+
+	@BeforeEach
+	void adaIsInACohortMentoredByMo() {
+		this.scenario = new ReviewScenario(this.context);
+		this.ada = this.scenario.learner("Ada Learner");
+		this.mo = this.scenario.mentor("Mo Mentor");
+		this.scenario.cohort(this.ada, this.mo);
+		this.skill = this.scenario.skill("security", 0);
+	}
+
+	@Test
+	void everyNotificationIsEmailedToItsRecipientWithALinkToIt() throws Exception {
+		this.scenario.requestReview(this.ada, this.skill);
+
+		MimeMessage request = awaitOneMailTo(this.mo);
+		long requestId = this.notifications.list(this.mo.id(), 0, 1).items().get(0).id();
+		assertThat(request.getSubject()).isEqualTo("Ada Learner asked for a review of \"" + this.skill.title() + "\"");
+		assertThat(addresses(request.getFrom())).containsExactly("Roadmap <roadmap@example.org>");
+		assertThat(addresses(request.getRecipients(Message.RecipientType.TO))).containsExactly(this.mo.getUsername());
+		String body = GreenMailUtil.getBody(request);
+		assertThat(body).contains("Hello Mo Mentor,")
+			.contains("Open it: https://roadmap.example.org/notifications/" + requestId)
+			.contains("All your notifications: https://roadmap.example.org/notifications");
+		assertThat(mailsTo(this.ada)).as("the actor").isEmpty();
+
+		this.scenario.approve(this.ada, this.skill, this.mo);
+
+		MimeMessage approval = awaitOneMailTo(this.ada);
+		long approvalId = this.notifications.list(this.ada.id(), 0, 1).items().get(0).id();
+		assertThat(approval.getSubject())
+			.isEqualTo("Mo Mentor approved \"" + this.skill.title() + "\": it is now verified");
+		assertThat(GreenMailUtil.getBody(approval))
+			.contains("Open it: https://roadmap.example.org/notifications/" + approvalId);
+		assertThat(mailsTo(this.mo)).hasSize(1);
+	}
+
+	@Test
+	void aMailFailureNeitherFailsNorUndoesTheReview(CapturedOutput output) {
+		doThrow(new MailSendException("SMTP is down")).when(this.mailSender).send(any(SimpleMailMessage.class));
+
+		this.scenario.requestReview(this.ada, this.skill);
+
+		verify(this.mailSender, timeout(5000)).send(any(SimpleMailMessage.class));
+		assertThat(this.scenario.reviews().reviewOf(this.ada.id(), this.skill.id()).state())
+			.isEqualTo(ReviewState.REQUESTED);
+		assertThat(this.notifications.unreadCount(this.mo.id())).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(output)
+			.contains("Could not e-mail notification " + this.notifications.list(this.mo.id(), 0, 1).items().get(0).id()
+					+ " to user " + this.mo.id() + ": org.springframework.mail.MailSendException: SMTP is down"));
+		assertThat(mailsTo(this.mo)).isEmpty();
+	}
+
+	private MimeMessage awaitOneMailTo(AccountPrincipal user) {
+		await().until(() -> mailsTo(user).size() == 1);
+		return mailsTo(user).get(0);
+	}
+
+	private static List<MimeMessage> mailsTo(AccountPrincipal user) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return addresses(message.getAllRecipients()).contains(user.getUsername());
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static List<String> addresses(Address[] addresses) {
+		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
+	}
+
+}

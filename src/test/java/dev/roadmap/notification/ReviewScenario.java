@@ -1,0 +1,115 @@
+package dev.roadmap.notification;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
+import dev.roadmap.account.Role;
+import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.progress.Evidence;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.Learners;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * People, cohorts and reviews for notification tests, built through the modules' public
+ * services. Every user and cohort is new, so tests sharing a database never see each
+ * other's notifications.
+ */
+public final class ReviewScenario {
+
+	private final AccountService accounts;
+
+	private final CohortService cohorts;
+
+	private final ProgressService progress;
+
+	private final ReviewService reviews;
+
+	private final RoadmapService roadmap;
+
+	public ReviewScenario(ApplicationContext context) {
+		this.accounts = context.getBean(AccountService.class);
+		this.cohorts = context.getBean(CohortService.class);
+		this.progress = context.getBean(ProgressService.class);
+		this.reviews = context.getBean(ReviewService.class);
+		this.roadmap = context.getBean(RoadmapService.class);
+	}
+
+	public AccountPrincipal learner(String displayName) {
+		return user(displayName, EnumSet.of(Role.LEARNER));
+	}
+
+	public AccountPrincipal mentor(String displayName) {
+		return user(displayName, EnumSet.of(Role.MENTOR));
+	}
+
+	public AccountPrincipal user(String displayName, EnumSet<Role> roles) {
+		Account account = this.accounts.createIfAbsent(Learners.uniqueEmail(), displayName, Learners.PASSWORD, roles)
+			.orElseThrow();
+		return new AccountPrincipal(account, null);
+	}
+
+	public String emailOf(AccountPrincipal user) {
+		return user.getUsername();
+	}
+
+	/**
+	 * A new active cohort with these learners and mentors.
+	 */
+	public long cohort(AccountPrincipal[] learners, AccountPrincipal... mentors) {
+		long cohort = this.cohorts.create("Cohort " + UUID.randomUUID()).id();
+		for (AccountPrincipal learner : learners) {
+			this.cohorts.enrol(cohort, learner.id());
+		}
+		for (AccountPrincipal mentor : mentors) {
+			this.cohorts.assignMentor(cohort, mentor.id());
+		}
+		return cohort;
+	}
+
+	public long cohort(AccountPrincipal learner, AccountPrincipal... mentors) {
+		return cohort(new AccountPrincipal[] { learner }, mentors);
+	}
+
+	public void archive(long cohort) {
+		this.cohorts.setArchived(cohort, true);
+	}
+
+	public Skill skill(String stage, int index) {
+		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
+	}
+
+	/**
+	 * Marks the skill done and asks for a review of it.
+	 */
+	public void requestReview(AccountPrincipal learner, Skill skill) {
+		this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
+		this.reviews.requestReview(learner.id(), skill,
+				new Evidence("https://github.com/example/" + skill.slug(), null, "What I built"));
+	}
+
+	public void comment(AccountPrincipal learner, Skill skill, AccountPrincipal author, String text) {
+		this.reviews.comment(learner.id(), skill, author.id(), text);
+	}
+
+	public void requestChanges(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
+		this.reviews.requestChanges(learner.id(), skill, mentor.id(), "Please add tests.");
+	}
+
+	public void approve(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
+		this.reviews.approve(learner.id(), skill, mentor.id());
+	}
+
+	public ReviewService reviews() {
+		return this.reviews;
+	}
+
+}

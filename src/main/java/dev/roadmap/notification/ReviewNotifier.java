@@ -94,13 +94,7 @@ class ReviewNotifier {
 	 * retired since leads to the roadmap.
 	 */
 	private String learnerLink(ReviewActivity activity) {
-		return this.roadmap.stages()
-			.stream()
-			.flatMap((stage) -> stage.skills().stream())
-			.filter((skill) -> skill.id() == activity.skillId())
-			.findFirst()
-			.map(ReviewNotifier::skillLink)
-			.orElse("/");
+		return this.roadmap.skill(activity.skillId()).map(ReviewNotifier::skillLink).orElse("/");
 	}
 
 	private static String skillLink(Skill skill) {

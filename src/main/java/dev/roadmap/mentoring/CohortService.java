@@ -165,7 +165,8 @@ public class CohortService {
 
 	/**
 	 * Whether the mentor mentors an active cohort the learner is enrolled in: the rule
-	 * for every mentor page about a learner.
+	 * for every mentor page about a learner. Nobody mentors themselves, so a mentor who
+	 * is also a learner of their own cohort never reviews their own work.
 	 */
 	@Transactional(readOnly = true)
 	public boolean isMentorOf(long mentorId, long learnerId) {
@@ -173,7 +174,7 @@ public class CohortService {
 				select exists (select 1 from cohort_mentor m
 					join cohort c on c.id = m.cohort_id and not c.archived
 					join cohort_learner l on l.cohort_id = m.cohort_id
-					where m.user_id = :mentor and l.user_id = :learner)""")
+					where m.user_id = :mentor and l.user_id = :learner and l.user_id <> m.user_id)""")
 			.param("mentor", mentorId)
 			.param("learner", learnerId)
 			.query(Boolean.class)

@@ -159,6 +159,27 @@ class MentoringIntegrationTests {
 	}
 
 	@Test
+	void aMentorWhoIsAlsoALearnerOfTheCohortNeverReviewsTheirOwnWork() throws Exception {
+		Setup setup = setup();
+		AccountPrincipal both = this.learners.withRoles(EnumSet.of(Role.LEARNER, Role.MENTOR));
+		this.cohorts.assignMentor(setup.cohort().id(), both.id());
+		this.cohorts.enrol(setup.cohort().id(), both.id());
+		Skill project = setup.project();
+		this.progress.setStatus(both.id(), project, SkillStatus.DONE);
+		this.reviews.requestReview(both.id(), project, new Evidence("https://github.com/me/todo", null, null));
+
+		assertThat(this.cohorts.isMentorOf(both.id(), both.id())).isFalse();
+		assertThat(this.queue.waiting(both.id(), 0, 10).items()).extracting(ReviewQueue.Item::learnerId)
+			.containsExactly(setup.learner().id());
+		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 0, 25).rows())
+			.extracting(MentorDashboard.Row::id)
+			.containsExactly(setup.learner().id());
+		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))
+			.andExpect(status().isNotFound());
+		assertThat(this.queue.waiting(setup.mentor().id(), 0, 10).items()).hasSize(2);
+	}
+
+	@Test
 	void twoMentorsOfACohortNeverHoldTheSameRequest() {
 		Setup setup = setup();
 		long other = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();

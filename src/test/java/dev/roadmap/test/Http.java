@@ -1,26 +1,55 @@
 package dev.roadmap.test;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 
 /**
  * Plain HTTP requests to the running test server, for what MockMvc does not do (error
- * pages are rendered by the servlet container's error dispatch).
+ * pages are rendered by the servlet container's error dispatch). Keeps cookies, so it can
+ * log in like a browser.
  */
 @TestComponent
 public class Http {
 
-	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient client = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.cookieHandler(new CookieManager())
+		.build();
 
 	private final Environment environment;
 
 	Http(Environment environment) {
 		this.environment = environment;
+	}
+
+	/**
+	 * A client of its own, with no cookies yet.
+	 */
+	public Http fresh() {
+		return new Http(this.environment);
+	}
+
+	/**
+	 * Logs in through the login form, as a browser does.
+	 */
+	public Http logIn(String email, String password) throws Exception {
+		String token = Jsoup.parse(get("/login").body()).select("input[name=_csrf]").val();
+		HttpResponse<String> response = postForm("/login",
+				"username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token));
+		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Login failed for " + email);
+		}
+		return this;
 	}
 
 	public HttpResponse<String> get(String path) throws Exception {
@@ -35,12 +64,16 @@ public class Http {
 			.build());
 	}
 
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
+	public HttpResponse<String> send(HttpRequest request) throws Exception {
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	private URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

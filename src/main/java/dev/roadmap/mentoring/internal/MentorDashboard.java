@@ -27,7 +27,7 @@ public class MentorDashboard {
 				from cohort_learner cl
 				join cohort c on c.id = cl.cohort_id and not c.archived
 				join cohort_mentor cm on cm.cohort_id = cl.cohort_id and cm.user_id = :mentor
-				where (:cohort = 0 or cl.cohort_id = :cohort)
+				where (:cohort = 0 or cl.cohort_id = :cohort) and cl.user_id <> :mentor
 				group by cl.user_id
 			),
 			counted as (

@@ -24,6 +24,7 @@ public class ReviewQueue {
 				select distinct cl.user_id from cohort_learner cl
 				join cohort c on c.id = cl.cohort_id and not c.archived
 				join cohort_mentor cm on cm.cohort_id = cl.cohort_id and cm.user_id = :mentor
+				where cl.user_id <> :mentor
 			)
 			select ss.user_id, u.display_name, ss.skill_id, st.slug as stage_slug, sk.slug as skill_slug,
 				sk.title, ss.review_requested_at, rc.mentor_id, mu.display_name as claimed_by,

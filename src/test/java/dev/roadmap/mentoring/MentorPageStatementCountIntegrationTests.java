@@ -1,0 +1,259 @@
+package dev.roadmap.mentoring;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.test.Html;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The mentor page reads in a constant number of SQL statements, whatever the number of
+ * learners (issue 3): it runs as many for a cohort of 5 as for one of 200, with varied
+ * statuses, reviews and history. Statements are counted with datasource-proxy around the
+ * application's DataSource, so this class has an application context of its own.
+ */
+@RoadmapIntegrationTest
+@Import(MentorPageStatementCountIntegrationTests.CountStatements.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MentorPageStatementCountIntegrationTests {
+
+	/**
+	 * The mentor page shows 25 learners a page: all of the small cohort, a full page of
+	 * the big one.
+	 */
+	private static final int PAGE_SIZE = 25;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	CohortService cohorts;
+
+	@Autowired
+	MentorDashboard dashboard;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StatementCounter statements;
+
+	private AccountPrincipal mentorOf5;
+
+	private AccountPrincipal mentorOf200;
+
+	@BeforeAll
+	void twoCohortsOf5And200LearnersAtDifferentPoints() {
+		this.mentorOf5 = mentorOfCohortWith(5);
+		this.mentorOf200 = mentorOfCohortWith(200);
+	}
+
+	@Test
+	void mentorPageRunsAsManyStatementsFor200LearnersAsFor5() throws Exception {
+		page(this.mentorOf5);
+		Counted<Document> five = this.statements.count(() -> page(this.mentorOf5));
+		Counted<Document> twoHundred = this.statements.count(() -> page(this.mentorOf200));
+
+		System.out.println("mentor page statements: 5 learners=" + five.statements() + ", 200 learners="
+				+ twoHundred.statements());
+		assertThat(five.result().select("tr[data-learner]")).hasSize(5);
+		assertThat(twoHundred.result().select("tr[data-learner]")).hasSize(PAGE_SIZE);
+		assertThat(twoHundred.result().select("tr[data-review]")).hasSize(10);
+		assertThat(five.statements()).isPositive();
+		assertThat(twoHundred.statements()).as("statements for 200 learners, against 5: %s", twoHundred.sql())
+			.isEqualTo(five.statements());
+	}
+
+	@Test
+	void dashboardReadsAPageOfLearnersInTheSameStatementsWhateverTheirNumber() {
+		Counted<MentorDashboard.Page> five = this.statements.count(() -> learners(this.mentorOf5, PAGE_SIZE));
+		Counted<MentorDashboard.Page> twoHundred = this.statements.count(() -> learners(this.mentorOf200, PAGE_SIZE));
+		Counted<MentorDashboard.Page> allTwoHundred = this.statements.count(() -> learners(this.mentorOf200, 200));
+
+		System.out.println("mentor dashboard statements: 5 learners=" + five.statements() + ", 200 learners="
+				+ twoHundred.statements() + ", 200 learners on one page=" + allTwoHundred.statements());
+		assertThat(five.result().rows()).hasSize(5);
+		assertThat(twoHundred.result().rows()).hasSize(PAGE_SIZE);
+		assertThat(twoHundred.result().total()).isEqualTo(200);
+		assertThat(allTwoHundred.result().rows()).hasSize(200)
+			.allSatisfy((row) -> assertThat(row.stages()).hasSize(10));
+		assertThat(allTwoHundred.result().rows()).anySatisfy((row) -> assertThat(row.stuck()).isTrue())
+			.anySatisfy((row) -> assertThat(row.stuck()).isFalse())
+			.anySatisfy((row) -> assertThat(row.verified()).isPositive());
+		assertThat(five.statements()).isEqualTo(2);
+		assertThat(twoHundred.statements()).isEqualTo(five.statements());
+		assertThat(allTwoHundred.statements()).isEqualTo(five.statements());
+	}
+
+	private Document page(AccountPrincipal mentor) {
+		try {
+			return Html.of(this.mvc.perform(get("/mentor").with(user(mentor))).andExpect(status().isOk()).andReturn());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private MentorDashboard.Page learners(AccountPrincipal mentor, int size) {
+		return this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, 0, size);
+	}
+
+	/**
+	 * A mentor of a new cohort of {@code size} learners, written in a few set-based
+	 * statements: every learner has touched about four skills in five (in progress, done
+	 * or skipped), done projects wait for a review or are verified, and half of them did
+	 * nothing for more than the 14 days that make a learner stuck.
+	 */
+	private AccountPrincipal mentorOfCohortWith(int size) {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String emails = "bulk-" + run + "-%@example.com";
+		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		Cohort cohort = this.cohorts.create("Cohort of " + size + " " + run);
+		this.cohorts.assignMentor(cohort.id(), mentor.id());
+		this.jdbc.sql("""
+				insert into app_user (email, display_name, password_hash)
+				select 'bulk-' || :run || '-' || g || '@example.com', 'Bulk learner ' || g, 'no login'
+				from generate_series(1, :size) g""").param("run", run).param("size", size).update();
+		this.jdbc
+			.sql("insert into user_role (user_id, role) select id, 'LEARNER' from app_user where email like :emails")
+			.param("emails", emails)
+			.update();
+		this.jdbc.sql("""
+				insert into cohort_learner (cohort_id, user_id, enrolled_at)
+				select :cohort, id, now() - interval '60 days' from app_user where email like :emails""")
+			.param("cohort", cohort.id())
+			.param("emails", emails)
+			.update();
+		this.jdbc.sql("""
+				insert into skill_status (user_id, skill_id, status, updated_at, review_state, review_requested_at,
+					reviewed_at, reviewed_by, evidence_url)
+				select user_id, skill_id, status, now(),
+					case when reviewable and status = 'DONE' and user_id % 3 = 0 then 'REQUESTED'
+						when reviewable and status = 'DONE' and user_id % 3 = 1 then 'APPROVED' else 'NONE' end,
+					case when reviewable and status = 'DONE' and user_id % 3 < 2
+						then now() - ((user_id % 4) * 10 + 1) * interval '1 day' end,
+					case when reviewable and status = 'DONE' and user_id % 3 = 1 then now() end,
+					case when reviewable and status = 'DONE' and user_id % 3 = 1 then :mentor end,
+					case when reviewable and status = 'DONE' and user_id % 3 < 2 then 'https://git.example.com/p' end
+				from (
+					select u.id as user_id, sk.id as skill_id, sk.reviewable,
+						case (u.id + sk.id) % 5 when 1 then 'IN_PROGRESS' when 2 then 'SKIPPED' else 'DONE' end
+							as status
+					from app_user u cross join skill sk
+					where u.email like :emails and not sk.retired and (u.id * 7 + sk.id) % 5 <> 0
+				) touched""").param("mentor", mentor.id()).param("emails", emails).update();
+		this.jdbc.sql("""
+				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
+				select ss.user_id, ss.skill_id, 'NOT_STARTED', ss.status,
+					now() - ((ss.user_id % 4) * 10 + ss.skill_id % 5) * interval '1 day'
+				from skill_status ss join app_user u on u.id = ss.user_id where u.email like :emails""")
+			.param("emails", emails)
+			.update();
+		this.jdbc.sql("""
+				insert into review_event (user_id, skill_id, actor_id, action, occurred_at)
+				select ss.user_id, ss.skill_id, ss.user_id, 'REQUESTED', ss.review_requested_at
+				from skill_status ss join app_user u on u.id = ss.user_id
+				where u.email like :emails and ss.review_requested_at is not null""").param("emails", emails).update();
+		return mentor;
+	}
+
+	/**
+	 * Wraps the application's DataSource so that every statement it runs can be counted.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountStatements {
+
+		@Bean
+		static StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
+	}
+
+	/**
+	 * Counts the statements the current thread runs while {@link #count} records, and
+	 * keeps their SQL to say what ran when a count is wrong.
+	 */
+	static class StatementCounter implements BeanPostProcessor, QueryExecutionListener {
+
+		private volatile Thread recording;
+
+		private final List<String> sql = new ArrayList<>();
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+				return ProxyDataSourceBuilder.create(beanName, dataSource).listener(this).build();
+			}
+			return bean;
+		}
+
+		@Override
+		public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		}
+
+		@Override
+		public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+			if (Thread.currentThread() == this.recording) {
+				synchronized (this.sql) {
+					this.sql.add(queries.isEmpty() ? "?" : queries.get(0).getQuery().strip());
+				}
+			}
+		}
+
+		<T> Counted<T> count(Supplier<T> action) {
+			synchronized (this.sql) {
+				this.sql.clear();
+			}
+			this.recording = Thread.currentThread();
+			try {
+				T result = action.get();
+				synchronized (this.sql) {
+					return new Counted<>(result, this.sql.size(), List.copyOf(this.sql));
+				}
+			}
+			finally {
+				this.recording = null;
+			}
+		}
+
+	}
+
+	record Counted<T>(T result, int statements, List<String> sql) {
+	}
+
+}

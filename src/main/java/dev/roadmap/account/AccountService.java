@@ -108,7 +108,9 @@ public class AccountService {
 	 * left or when the change would leave nobody with the admin role. Whenever the new
 	 * roles lack the admin role, the user's row and every admin's row are locked first
 	 * (in id order), so concurrent changes that each remove an admin run one after the
-	 * other and the last admin always stays. Other role changes lock only the user's row.
+	 * other and the last admin always stays: the other admins are counted once the locks
+	 * are held, and under READ COMMITTED (PostgreSQL's default) that count sees what the
+	 * transaction it waited for committed. Other role changes lock only the user's row.
 	 * @throws RoleChangeException if the change is refused
 	 */
 	@Transactional

@@ -1,21 +1,26 @@
 package dev.roadmap.account;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.roadmap.account.internal.User;
 import dev.roadmap.account.internal.Users;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates and finds accounts. E-mail addresses are compared ignoring case and surrounding
- * spaces; passwords are stored only as hashes.
+ * Creates, finds and searches accounts, and changes their roles. E-mail addresses are
+ * compared ignoring case and surrounding spaces; passwords are stored only as hashes.
  */
 @Service
 public class AccountService {
@@ -60,6 +65,79 @@ public class AccountService {
 		return this.users.findByEmail(normalizeEmail(email)).map(User::toAccount);
 	}
 
+	/**
+	 * Finds users whose e-mail address or display name contains the query, ignoring case,
+	 * ordered by display name. A blank query matches everyone. A page past the last one
+	 * gives the last page. Reads with three statements whatever the page size.
+	 * @param page the page number, from 1
+	 * @param size how many users a page holds
+	 */
+	@Transactional(readOnly = true)
+	public AccountPage search(String query, int page, int size) {
+		if (size < 1) {
+			throw new IllegalArgumentException("A page holds at least one account");
+		}
+		String pattern = "%" + escapeLike((query != null) ? query.strip().toLowerCase(Locale.ROOT) : "") + "%";
+		long total = this.users.countMatching(pattern);
+		int lastPage = (int) Math.max(1, (total + size - 1) / size);
+		int current = Math.min(Math.max(page, 1), lastPage);
+		List<Long> ids = (total > 0) ? this.users.searchIds(pattern, PageRequest.of(current - 1, size)) : List.of();
+		Map<Long, Account> byId = ids.isEmpty() ? Map.of()
+				: this.users.findAllWithRoles(ids)
+					.stream()
+					.map(User::toAccount)
+					.collect(Collectors.toMap(Account::id, Function.identity()));
+		List<Account> accounts = ids.stream().map(byId::get).filter((account) -> account != null).toList();
+		return new AccountPage(accounts, current, size, total);
+	}
+
+	/**
+	 * How many accounts there are, in all and per role.
+	 */
+	@Transactional(readOnly = true)
+	public AccountCounts counts() {
+		Map<String, Long> perRole = this.users.countByRole()
+			.stream()
+			.collect(Collectors.toMap((row) -> (String) row[0], (row) -> ((Number) row[1]).longValue()));
+		return new AccountCounts(this.users.count(), perRole.getOrDefault(Role.LEARNER.name(), 0L),
+				perRole.getOrDefault(Role.MENTOR.name(), 0L), perRole.getOrDefault(Role.ADMIN.name(), 0L));
+	}
+
+	/**
+	 * Gives the user exactly these roles. Refused, with nothing changed, when no role is
+	 * left or when the change would leave nobody with the admin role. Whenever the new
+	 * roles lack the admin role, the user's row and every admin's row are locked first
+	 * (in id order), so concurrent changes that each remove an admin run one after the
+	 * other and the last admin always stays: the other admins are counted once the locks
+	 * are held, and under READ COMMITTED (PostgreSQL's default) that count sees what the
+	 * transaction it waited for committed. Other role changes lock only the user's row.
+	 * @throws RoleChangeException if the change is refused
+	 */
+	@Transactional
+	public RoleChange changeRoles(long userId, Set<Role> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw new RoleChangeException(RoleChangeException.Reason.NO_ROLES);
+		}
+		Set<Role> wanted = EnumSet.copyOf(roles);
+		boolean mayRemoveAdmin = !wanted.contains(Role.ADMIN);
+		boolean exists = mayRemoveAdmin ? this.users.lockWithAdmins(userId).contains(userId)
+				: this.users.lockById(userId).isPresent();
+		if (!exists) {
+			throw new RoleChangeException(RoleChangeException.Reason.NO_SUCH_USER);
+		}
+		User user = this.users.findById(userId)
+			.orElseThrow(() -> new RoleChangeException(RoleChangeException.Reason.NO_SUCH_USER));
+		Set<Role> before = user.roles();
+		if (mayRemoveAdmin && before.contains(Role.ADMIN) && this.users.countAdminsOtherThan(userId) == 0) {
+			throw new RoleChangeException(RoleChangeException.Reason.LAST_ADMIN);
+		}
+		if (!before.equals(wanted)) {
+			user.changeRoles(wanted);
+			this.users.flush();
+		}
+		return new RoleChange(user.toAccount(), before, wanted);
+	}
+
 	private Account create(String email, String displayName, String password, Set<Role> roles) {
 		String normalized = normalizeEmail(email);
 		if (this.users.existsByEmail(normalized)) {
@@ -74,6 +152,10 @@ public class AccountService {
 			// decides.
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	static String normalizeEmail(String email) {

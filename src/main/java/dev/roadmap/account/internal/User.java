@@ -55,6 +55,20 @@ public class User {
 		this.createdAt = Instant.now();
 	}
 
+	public Set<Role> roles() {
+		EnumSet<Role> copy = EnumSet.noneOf(Role.class);
+		copy.addAll(this.roles);
+		return copy;
+	}
+
+	/**
+	 * Replaces the roles, touching only the ones that change.
+	 */
+	public void changeRoles(Set<Role> roles) {
+		this.roles.retainAll(roles);
+		this.roles.addAll(roles);
+	}
+
 	public String passwordHash() {
 		return this.passwordHash;
 	}

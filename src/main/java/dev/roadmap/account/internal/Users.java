@@ -1,8 +1,12 @@
 package dev.roadmap.account.internal;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * The stored user accounts.
@@ -12,5 +16,52 @@ public interface Users extends JpaRepository<User, Long> {
 	Optional<User> findByEmail(String email);
 
 	boolean existsByEmail(String email);
+
+	/**
+	 * The ids of the users whose e-mail or display name contains the pattern (a
+	 * lower-cased LIKE pattern escaped with {@code !}), by display name.
+	 */
+	@Query("""
+			select u.id from User u
+			where u.email like :pattern escape '!' or lower(u.displayName) like :pattern escape '!'
+			order by lower(u.displayName), u.email, u.id""")
+	List<Long> searchIds(String pattern, Pageable page);
+
+	@Query("""
+			select count(u) from User u
+			where u.email like :pattern escape '!' or lower(u.displayName) like :pattern escape '!'""")
+	long countMatching(String pattern);
+
+	/**
+	 * The users with these ids and their roles, in one statement.
+	 */
+	@Query("select distinct u from User u left join fetch u.roles where u.id in :ids")
+	List<User> findAllWithRoles(Collection<Long> ids);
+
+	/**
+	 * Locks the user's row ({@code select ... for update}) until the transaction ends.
+	 * @return the id, or empty if there is no such user
+	 */
+	@Query(value = "select u.id from app_user u where u.id = :id for update", nativeQuery = true)
+	Optional<Long> lockById(long id);
+
+	/**
+	 * Locks the user's row and the rows of every admin, always in id order so that two
+	 * transactions taking these locks never deadlock. Whoever may remove an admin role
+	 * takes these locks first: two admins demoting each other then run one after the
+	 * other, and the second sees the first's change.
+	 */
+	@Query(value = """
+			select u.id from app_user u
+			where u.id = :id or exists (select 1 from user_role r where r.user_id = u.id and r.role = 'ADMIN')
+			order by u.id
+			for update""", nativeQuery = true)
+	List<Long> lockWithAdmins(long id);
+
+	@Query(value = "select count(*) from user_role where role = 'ADMIN' and user_id <> :id", nativeQuery = true)
+	long countAdminsOtherThan(long id);
+
+	@Query(value = "select role, count(*) from user_role group by role", nativeQuery = true)
+	List<Object[]> countByRole();
 
 }

@@ -1,0 +1,33 @@
+package dev.roadmap.admin.web;
+
+import dev.roadmap.admin.AuditLog;
+import dev.roadmap.admin.AuditPage;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The audit log, newest first.
+ */
+@Controller
+class AuditController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+
+	AuditController(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/audit")
+	String list(@RequestParam(defaultValue = "1") int page, Model model) {
+		AuditPage result = this.audit.page(page, PAGE_SIZE);
+		model.addAttribute("result", result);
+		model.addAttribute("pager", new Pager(result.page(), result.totalPages()));
+		return "admin/audit";
+	}
+
+}

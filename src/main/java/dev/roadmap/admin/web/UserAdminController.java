@@ -1,0 +1,97 @@
+package dev.roadmap.admin.web;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountPage;
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
+import dev.roadmap.account.Role;
+import dev.roadmap.account.RoleChange;
+import dev.roadmap.account.RoleChangeException;
+import dev.roadmap.admin.Actor;
+import dev.roadmap.admin.internal.UserAdministration;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Users: search them, see one, change their roles.
+ */
+@Controller
+class UserAdminController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final AccountService accounts;
+
+	private final UserAdministration administration;
+
+	UserAdminController(AccountService accounts, UserAdministration administration) {
+		this.accounts = accounts;
+		this.administration = administration;
+	}
+
+	@GetMapping("/admin/users")
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		String query = q.strip();
+		AccountPage result = this.accounts.search(query, page, PAGE_SIZE);
+		model.addAttribute("q", query);
+		model.addAttribute("result", result);
+		model.addAttribute("pager", new Pager(result.page(), result.totalPages()));
+		model.addAttribute("roles", Role.values());
+		return "admin/users";
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String show(@PathVariable long id, Model model) {
+		Account account = account(id);
+		return show(account, account.roles(), model);
+	}
+
+	@PostMapping("/admin/users/{id}/roles")
+	ModelAndView changeRoles(@PathVariable long id, @RequestParam(name = "roles", required = false) Set<Role> roles,
+			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect) {
+		Set<Role> wanted = (roles != null) ? roles : EnumSet.noneOf(Role.class);
+		try {
+			RoleChange change = this.administration.changeRoles(Actor.of(admin), id, wanted);
+			Account account = change.account();
+			return Redirects.seeOther("/admin/users/" + id, redirect,
+					change.changed() ? "admin.flash.rolesChanged" : "admin.flash.rolesUnchanged", account.email());
+		}
+		catch (RoleChangeException ex) {
+			if (ex.reason() == RoleChangeException.Reason.NO_SUCH_USER) {
+				throw notFound();
+			}
+			Account account = account(id);
+			model.addAttribute("rolesError", "admin.user.error." + ex.reason());
+			return Redirects.badRequest(show(account, wanted, model));
+		}
+	}
+
+	private String show(Account account, Set<Role> checked, Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("checked", checked);
+		return "admin/user";
+	}
+
+	private Account account(long id) {
+		return this.accounts.findById(id).orElseThrow(UserAdminController::notFound);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user");
+	}
+
+}

@@ -1,0 +1,284 @@
+package dev.roadmap.account;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Searching accounts and changing their roles, on PostgreSQL. The database is shared with
+ * other tests, so searches use a token unique to the test and the last-admin rule is
+ * tested against whatever admins exist.
+ */
+@RoadmapIntegrationTest
+class AccountServiceIntegrationTests {
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	void searchFindsUsersByAnyPartOfTheirEmailOrDisplayNameIgnoringCase() {
+		String token = token();
+		Account byName = create("Grace " + token + " Hopper", "grace-" + UUID.randomUUID() + "@example.com");
+		Account byEmail = create("Someone Else", "x-" + token + "@example.com");
+		create("Not Matching", Learners.uniqueEmail());
+
+		AccountPage page = this.accounts.search("  " + token.toUpperCase() + " ", 1, 20);
+
+		assertThat(page.accounts()).extracting(Account::id).containsExactly(byName.id(), byEmail.id());
+		assertThat(page.total()).isEqualTo(2);
+		assertThat(this.accounts.search("hopper", 1, 1000).accounts()).extracting(Account::id).contains(byName.id());
+		assertThat(page.accounts().get(0).roles()).containsExactly(Role.LEARNER);
+	}
+
+	@Test
+	void searchGivesPagesOfTheAskedSizeCountingEveryMatch() {
+		String token = token();
+		for (int i = 0; i < 25; i++) {
+			create(String.format("Paged %s %02d", token, i), Learners.uniqueEmail());
+		}
+
+		AccountPage first = this.accounts.search(token, 1, 20);
+		AccountPage second = this.accounts.search(token, 2, 20);
+
+		assertThat(first.accounts()).hasSize(20);
+		assertThat(first.accounts().get(0).displayName()).isEqualTo("Paged " + token + " 00");
+		assertThat(first.total()).isEqualTo(25);
+		assertThat(first.totalPages()).isEqualTo(2);
+		assertThat(first.hasPrevious()).isFalse();
+		assertThat(first.hasNext()).isTrue();
+		assertThat(second.accounts()).extracting(Account::displayName)
+			.containsExactly("Paged " + token + " 20", "Paged " + token + " 21", "Paged " + token + " 22",
+					"Paged " + token + " 23", "Paged " + token + " 24");
+		assertThat(second.hasPrevious()).isTrue();
+		assertThat(second.hasNext()).isFalse();
+	}
+
+	@Test
+	void pagesOutOfRangeGiveTheNearestPage() {
+		String token = token();
+		create("Only " + token, Learners.uniqueEmail());
+
+		assertThat(this.accounts.search(token, 99, 20).page()).isEqualTo(1);
+		assertThat(this.accounts.search(token, -3, 20).page()).isEqualTo(1);
+		assertThat(this.accounts.search(token, 99, 20).accounts()).hasSize(1);
+	}
+
+	@Test
+	void searchWithoutMatchesIsOneEmptyPage() {
+		AccountPage page = this.accounts.search("no-such-user-" + UUID.randomUUID(), 1, 20);
+
+		assertThat(page.accounts()).isEmpty();
+		assertThat(page.total()).isZero();
+		assertThat(page.totalPages()).isEqualTo(1);
+		assertThat(page.hasNext()).isFalse();
+	}
+
+	@Test
+	void searchTreatsLikeWildcardsAsPlainCharacters() {
+		String token = token();
+		Account percent = create("Rate 100%_" + token, Learners.uniqueEmail());
+		create("Rate 100ab" + token, Learners.uniqueEmail());
+		create("Bang !" + token, Learners.uniqueEmail());
+
+		assertThat(this.accounts.search("100%_" + token, 1, 20).accounts()).extracting(Account::id)
+			.containsExactly(percent.id());
+		assertThat(this.accounts.search("!" + token, 1, 20).accounts()).hasSize(1);
+		assertThat(this.accounts.search("%", 1, 20).total()).isLessThan(this.accounts.search("", 1, 20).total());
+	}
+
+	@Test
+	void changeRolesGivesExactlyTheChosenRolesAndReportsBeforeAndAfter() {
+		AccountPrincipal user = this.learners.aLearner();
+
+		RoleChange change = this.accounts.changeRoles(user.id(), EnumSet.of(Role.MENTOR, Role.ADMIN));
+
+		assertThat(change.changed()).isTrue();
+		assertThat(change.before()).containsExactly(Role.LEARNER);
+		assertThat(change.after()).containsExactlyInAnyOrder(Role.MENTOR, Role.ADMIN);
+		assertThat(this.accounts.findById(user.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.MENTOR,
+				Role.ADMIN);
+	}
+
+	@Test
+	void changeRolesToTheRolesAUserHasChangesNothing() {
+		AccountPrincipal user = this.learners.withRoles(EnumSet.of(Role.LEARNER, Role.MENTOR));
+
+		RoleChange change = this.accounts.changeRoles(user.id(), EnumSet.of(Role.MENTOR, Role.LEARNER));
+
+		assertThat(change.changed()).isFalse();
+		assertThat(this.accounts.findById(user.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.LEARNER,
+				Role.MENTOR);
+	}
+
+	@Test
+	void everyUserKeepsAtLeastOneRole() {
+		AccountPrincipal user = this.learners.aLearner();
+
+		assertThatThrownBy(() -> this.accounts.changeRoles(user.id(), Set.of())).isInstanceOfSatisfying(
+				RoleChangeException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(RoleChangeException.Reason.NO_ROLES));
+		assertThatThrownBy(() -> this.accounts.changeRoles(user.id(), null)).isInstanceOf(RoleChangeException.class);
+		assertThat(this.accounts.findById(user.id()).orElseThrow().roles()).containsExactly(Role.LEARNER);
+	}
+
+	@Test
+	void changingTheRolesOfAnUnknownUserIsRefused() {
+		assertThatThrownBy(() -> this.accounts.changeRoles(Long.MAX_VALUE, EnumSet.of(Role.LEARNER)))
+			.isInstanceOfSatisfying(RoleChangeException.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo(RoleChangeException.Reason.NO_SUCH_USER));
+		assertThatThrownBy(() -> this.accounts.changeRoles(Long.MAX_VALUE, EnumSet.of(Role.ADMIN)))
+			.isInstanceOf(RoleChangeException.class);
+	}
+
+	@Test
+	void anAdminMayLoseTheAdminRoleWhileAnotherAdminRemains() {
+		AccountPrincipal admin = this.learners.withRoles(EnumSet.of(Role.ADMIN));
+		this.learners.withRoles(EnumSet.of(Role.ADMIN));
+
+		RoleChange change = this.accounts.changeRoles(admin.id(), EnumSet.of(Role.LEARNER));
+
+		assertThat(change.after()).containsExactly(Role.LEARNER);
+		assertThat(this.accounts.findById(admin.id()).orElseThrow().roles()).containsExactly(Role.LEARNER);
+	}
+
+	@Test
+	void theLastAdminCannotLoseTheAdminRole() {
+		AccountPrincipal admin = this.learners.withRoles(EnumSet.of(Role.ADMIN, Role.LEARNER));
+		long admins = this.accounts.counts().admins();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+
+		// Other tests' admins exist: take their admin role away inside a transaction that
+		// is rolled back, so this admin is the last one only here.
+		transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("delete from user_role where role = 'ADMIN' and user_id <> :id")
+				.param("id", admin.id())
+				.update();
+
+			assertThatThrownBy(() -> this.accounts.changeRoles(admin.id(), EnumSet.of(Role.LEARNER)))
+				.isInstanceOfSatisfying(RoleChangeException.class,
+						(ex) -> assertThat(ex.reason()).isEqualTo(RoleChangeException.Reason.LAST_ADMIN));
+			assertThat(rolesOf(admin.id())).containsExactlyInAnyOrder("ADMIN", "LEARNER");
+			// Changes that keep the admin role are fine.
+			assertThat(this.accounts.changeRoles(admin.id(), EnumSet.of(Role.ADMIN, Role.MENTOR)).changed()).isTrue();
+			status.setRollbackOnly();
+		});
+
+		assertThat(this.accounts.counts().admins()).as("nothing was committed").isEqualTo(admins);
+		assertThat(rolesOf(admin.id())).containsExactlyInAnyOrder("ADMIN", "LEARNER");
+	}
+
+	@Test
+	void twoAdminsRemovingEachOthersAdminRoleAtOnceLeaveOneAdmin() throws Exception {
+		AccountPrincipal first = this.learners.withRoles(EnumSet.of(Role.ADMIN, Role.LEARNER));
+		AccountPrincipal second = this.learners.withRoles(EnumSet.of(Role.ADMIN, Role.LEARNER));
+		// For the race to matter these two must be the only admins, for real (committed),
+		// while it runs; the other tests' admins get their role back afterwards.
+		List<Long> others = this.jdbc
+			.sql("select user_id from user_role where role = 'ADMIN' and user_id not in (:first, :second)")
+			.param("first", first.id())
+			.param("second", second.id())
+			.query(Long.class)
+			.list();
+		this.jdbc.sql("delete from user_role where role = 'ADMIN' and user_id in (:others)")
+			.param("others", others.isEmpty() ? List.of(-1L) : others)
+			.update();
+		try {
+			TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+			CompletableFuture<RoleChange> secondDemotion = new CompletableFuture<>();
+			transaction.executeWithoutResult((status) -> {
+				// The first demotion is made but not committed yet...
+				this.accounts.changeRoles(first.id(), EnumSet.of(Role.LEARNER));
+				// ...when the second one starts: it must wait for the first to end.
+				CompletableFuture.runAsync(() -> {
+					try {
+						secondDemotion.complete(transaction
+							.execute((inner) -> this.accounts.changeRoles(second.id(), EnumSet.of(Role.LEARNER))));
+					}
+					catch (RuntimeException ex) {
+						secondDemotion.completeExceptionally(ex);
+					}
+				});
+				await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForALock);
+				assertThat(secondDemotion).isNotDone();
+			});
+
+			assertThatThrownBy(() -> secondDemotion.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+				.cause()
+				.isInstanceOfSatisfying(RoleChangeException.class,
+						(ex) -> assertThat(ex.reason()).isEqualTo(RoleChangeException.Reason.LAST_ADMIN));
+			assertThat(rolesOf(first.id())).containsExactly("LEARNER");
+			assertThat(rolesOf(second.id())).containsExactlyInAnyOrder("ADMIN", "LEARNER");
+		}
+		finally {
+			for (long other : others) {
+				this.jdbc.sql("insert into user_role (user_id, role) values (:id, 'ADMIN') on conflict do nothing")
+					.param("id", other)
+					.update();
+			}
+		}
+	}
+
+	@Test
+	void countsTellHowManyUsersHoldEachRole() {
+		AccountCounts before = this.accounts.counts();
+		this.learners.withRoles(EnumSet.of(Role.LEARNER, Role.MENTOR));
+
+		AccountCounts after = this.accounts.counts();
+
+		assertThat(after.users()).isEqualTo(before.users() + 1);
+		assertThat(after.learners()).isEqualTo(before.learners() + 1);
+		assertThat(after.mentors()).isEqualTo(before.mentors() + 1);
+		assertThat(after.admins()).isEqualTo(before.admins());
+	}
+
+	private boolean someoneWaitsForALock() {
+		return this.jdbc.sql(
+				"select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private List<String> rolesOf(long userId) {
+		return this.jdbc.sql("select role from user_role where user_id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.list();
+	}
+
+	private Account create(String displayName, String email) {
+		return this.accounts.createIfAbsent(email, displayName, Learners.PASSWORD, EnumSet.of(Role.LEARNER))
+			.orElseThrow();
+	}
+
+	private static String token() {
+		return "tok" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+}

@@ -41,6 +41,7 @@ import static dev.roadmap.mentoring.AuthorizationMatrixIntegrationTests.Outcome.
 import static dev.roadmap.mentoring.AuthorizationMatrixIntegrationTests.Outcome.OK;
 import static dev.roadmap.mentoring.AuthorizationMatrixIntegrationTests.Outcome.OK_WITHOUT_LEARNER;
 import static dev.roadmap.mentoring.AuthorizationMatrixIntegrationTests.Outcome.SEE_OTHER;
+import static dev.roadmap.mentoring.AuthorizationMatrixIntegrationTests.Outcome.SHOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -157,6 +158,15 @@ class AuthorizationMatrixIntegrationTests {
 		row(rows, Route.MENTOR_COMMENT,         LOGIN,     FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND,          FORBIDDEN);
 		row(rows, Route.REQUEST_REVIEW,         LOGIN,     SEE_OTHER, SEE_OTHER, FORBIDDEN, FORBIDDEN,          FORBIDDEN);
 		row(rows, Route.LEARNER_REPLY,          LOGIN,     SEE_OTHER, SEE_OTHER, FORBIDDEN, FORBIDDEN,          FORBIDDEN);
+		row(rows, Route.ADMIN_HOME,             LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
+		row(rows, Route.ADMIN_USER_SEARCH,      LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
+		row(rows, Route.ADMIN_USER,             LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
+		row(rows, Route.ADMIN_UNKNOWN_USER,     LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          NOT_FOUND);
+		row(rows, Route.ADMIN_ROLES,            LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SEE_OTHER);
+		row(rows, Route.ADMIN_COHORTS,          LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
+		row(rows, Route.ADMIN_COHORT,           LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
+		row(rows, Route.ADMIN_RENAME_COHORT,    LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SEE_OTHER);
+		row(rows, Route.ADMIN_AUDIT,            LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
 		// @formatter:on
 		return rows.stream();
 	}
@@ -191,6 +201,7 @@ class AuthorizationMatrixIntegrationTests {
 		switch (outcome) {
 			case LOGIN -> assertThat(response.getRedirectedUrl()).isEqualTo("/login");
 			case OK -> assertThat(body).contains(this.learner.displayName());
+			case SHOWN -> assertThat(body).contains("<main");
 			case OK_WITHOUT_LEARNER ->
 				assertThat(body).doesNotContain(this.learner.displayName()).contains(this.anotherLearner.displayName());
 			case SEE_OTHER -> assertThat(response.getRedirectedUrl()).isEqualTo(route.redirect(this));
@@ -278,6 +289,8 @@ class AuthorizationMatrixIntegrationTests {
 		OK(200, true),
 		/** Shown, but without the learner. */
 		OK_WITHOUT_LEARNER(200, false),
+		/** Shown; a page that is not about the learner. */
+		SHOWN(200, false),
 		/** Done, then redirected. */
 		SEE_OTHER(303, true);
 
@@ -490,6 +503,81 @@ class AuthorizationMatrixIntegrationTests {
 				assertThat(after.comments()).hasSize(before.comments().size() + 1);
 				assertThat(after.comments().get(after.comments().size() - 1).body())
 					.isEqualTo(comment(Persona.ANOTHER_LEARNER));
+			}
+		},
+
+		// The admin's routes: only admins get in; what they change here leaves the review
+		// alone.
+		ADMIN_HOME(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin");
+			}
+		},
+
+		ADMIN_USER_SEARCH(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/users").param("q", test.learner.getUsername());
+			}
+		},
+
+		ADMIN_USER(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/users/" + test.learner.id());
+			}
+		},
+
+		ADMIN_UNKNOWN_USER(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/users/" + Long.MAX_VALUE);
+			}
+		},
+
+		ADMIN_ROLES(true) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return post("/admin/users/" + test.learner.id() + "/roles").param("roles", "LEARNER");
+			}
+
+			@Override
+			String redirect(AuthorizationMatrixIntegrationTests test) {
+				return "/admin/users/" + test.learner.id();
+			}
+		},
+
+		ADMIN_COHORTS(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/cohorts");
+			}
+		},
+
+		ADMIN_COHORT(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/cohorts/" + test.cohort.id());
+			}
+		},
+
+		ADMIN_RENAME_COHORT(true) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return post("/admin/cohorts/" + test.cohort.id() + "/name").param("name", test.cohort.name());
+			}
+
+			@Override
+			String redirect(AuthorizationMatrixIntegrationTests test) {
+				return "/admin/cohorts/" + test.cohort.id();
+			}
+		},
+
+		ADMIN_AUDIT(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/audit");
 			}
 		};
 

@@ -162,4 +162,13 @@ public class AccountService {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The user's own view of their account, including their time zone; empty for an
+	 * unknown or deleted account.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountProfile> profileOf(long id) {
+		return this.users.findById(id).filter((user) -> !user.deleted()).map(User::toProfile);
+	}
+
 }

@@ -248,4 +248,19 @@ public class ReviewService {
 	private record Row(SkillStatus status, ReviewState state) {
 	}
 
+	/**
+	 * The review actions the user took on other learners' skills (as a mentor), oldest
+	 * first: for anonymising what refers to them when their account is deleted.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReviewActionTaken> actionsOnOthersBy(long actorId) {
+		return this.jdbc.sql("""
+				select user_id, skill_id, action, occurred_at from review_event
+				where actor_id = :actor and user_id <> :actor order by id""")
+			.param("actor", actorId)
+			.query((rs, row) -> new ReviewActionTaken(rs.getLong("user_id"), rs.getLong("skill_id"),
+					ReviewAction.valueOf(rs.getString("action")), instant(rs, "occurred_at")))
+			.list();
+	}
+
 }

@@ -25,6 +25,8 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/register", "/login", "/error")
 					.permitAll()
+					.requestMatchers("/password-reset", "/password-reset/**")
+					.permitAll()
 					.requestMatchers(HttpMethod.POST, "/stages/*/skills/*/**")
 					.hasRole("LEARNER")
 					.requestMatchers("/mentor", "/mentor/**")

@@ -10,11 +10,12 @@ class PasswordConfiguration {
 
 	/**
 	 * Hashes with bcrypt today and still reads any hash Spring Security knows, so the
-	 * algorithm can be upgraded later without locking anybody out.
+	 * algorithm can be upgraded later without locking anybody out. Passwords longer than
+	 * bcrypt's 72 bytes are pre-hashed (see {@link LongPasswordEncoder}).
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new LongPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountProfile;
 import dev.roadmap.account.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -75,6 +76,62 @@ public class User {
 
 	public Account toAccount() {
 		return new Account(this.id, this.email, this.displayName, this.roles);
+	}
+
+	// Account self-service: profile changes, time zone and deletion.
+
+	private String timeZone = "UTC";
+
+	private Instant deletedAt;
+
+	public String email() {
+		return this.email;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public String timeZone() {
+		return this.timeZone;
+	}
+
+	public boolean deleted() {
+		return this.deletedAt != null;
+	}
+
+	public AccountProfile toProfile() {
+		return new AccountProfile(this.id, this.email, this.displayName, this.roles, this.createdAt, this.timeZone);
+	}
+
+	public void changeDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	public void changeEmail(String email) {
+		this.email = email;
+	}
+
+	public void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public void changeTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	/**
+	 * Empties the account of everything personal, keeping only its id for the records
+	 * that point at it: an address that can never receive mail, a neutral name, a
+	 * password hash nobody knows the password of, and no roles.
+	 */
+	public void anonymise(String unusablePasswordHash) {
+		this.email = "deleted-" + this.id + "@invalid";
+		this.displayName = "Deleted user";
+		this.passwordHash = unusablePasswordHash;
+		this.timeZone = "UTC";
+		this.roles.clear();
+		this.deletedAt = Instant.now();
 	}
 
 }

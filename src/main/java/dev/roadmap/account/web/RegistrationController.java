@@ -3,6 +3,7 @@ package dev.roadmap.account.web;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.EmailAlreadyRegisteredException;
+import dev.roadmap.account.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -38,6 +39,8 @@ class RegistrationController {
 
 	private final UserDetailsService userDetails;
 
+	private final PasswordPolicy passwordPolicy;
+
 	// The same places Spring Security's own login saves to: this request, then the
 	// session.
 	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
@@ -45,9 +48,10 @@ class RegistrationController {
 
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-	RegistrationController(AccountService accounts, UserDetailsService userDetails) {
+	RegistrationController(AccountService accounts, UserDetailsService userDetails, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
 		this.userDetails = userDetails;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@InitBinder("form")
@@ -64,6 +68,10 @@ class RegistrationController {
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form.password() != null) {
+			this.passwordPolicy.violation(form.password())
+				.ifPresent((problem) -> result.rejectValue("password", problem));
+		}
 		if (!result.hasErrors()) {
 			try {
 				Account account = this.accounts.register(form.email(), form.displayName(), form.password());

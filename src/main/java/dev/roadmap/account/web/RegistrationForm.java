@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * What the registration form sends.
+ * What the registration form sends. The password is checked against the
+ * {@link dev.roadmap.account.PasswordPolicy} by the controller.
  */
 record RegistrationForm(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 80) String displayName,
-		@NotNull @Size(min = 12, max = 128) String password) {
+		@NotNull String password) {
 
 	RegistrationForm {
 		// A pasted address often carries spaces around it; they are never part of it.

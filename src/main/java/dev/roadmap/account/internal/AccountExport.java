@@ -1,0 +1,49 @@
+package dev.roadmap.account.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.roadmap.account.AccountProfile;
+import dev.roadmap.account.PersonalData;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Download all my data": the user's profile and every module's {@link PersonalData}
+ * part, as one JSON document. Everything is read in one read-only transaction, so the
+ * parts agree with each other.
+ */
+@Service
+public class AccountExport {
+
+	/** Bumped when the document's shape changes in a way readers must know about. */
+	static final int FORMAT = 1;
+
+	private final AccountSettings settings;
+
+	private final ObjectProvider<PersonalData> parts;
+
+	private final JsonMapper json;
+
+	AccountExport(AccountSettings settings, ObjectProvider<PersonalData> parts, JsonMapper json) {
+		this.settings = settings;
+		this.parts = parts;
+		this.json = json;
+	}
+
+	@Transactional(readOnly = true)
+	public byte[] export(long userId) {
+		AccountProfile profile = this.settings.profile(userId);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("format", FORMAT);
+		document.put("exportedAt", Instant.now());
+		document.put("profile", profile);
+		this.parts.orderedStream().forEach((part) -> document.put(part.name(), part.export(userId)));
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.roadmap.account.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.roadmap.account.Account;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Password reset by e-mail: a request sends a single-use link valid for 30 minutes to the
+ * address, if it has an account; following the link sets a new password. The caller
+ * answers a request the same way whether or not the address has an account, and the work
+ * done here for an unknown address is the same lookup.
+ */
+@Service
+public class PasswordResetService {
+
+	private final Users users;
+
+	private final PasswordResetTokens tokens;
+
+	private final AccountSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	PasswordResetService(Users users, PasswordResetTokens tokens, AccountSettings settings,
+			ApplicationEventPublisher events) {
+		this.users = users;
+		this.tokens = tokens;
+		this.settings = settings;
+		this.events = events;
+	}
+
+	/**
+	 * Sends a reset link to the address if it belongs to an account and has not had
+	 * {@value PasswordResetTokens#MAX_PER_HOUR} links in the last hour; otherwise does
+	 * nothing. The e-mail goes out after the commit (see {@link PasswordResetMailer}).
+	 */
+	@Transactional
+	public void request(String email) {
+		String normalized = (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+		this.users.findByEmail(normalized).filter((user) -> !user.deleted()).ifPresent((user) -> {
+			Account account = user.toAccount();
+			this.tokens.create(account.id())
+				.ifPresent((token) -> this.events.publishEvent(new PasswordResetRequested(account, token)));
+		});
+	}
+
+	/**
+	 * Whether the token is one that can still set a password.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isValid(String token) {
+		return this.tokens.validUser(token, false).isPresent();
+	}
+
+	/**
+	 * Sets the new password of the token's user and uses up the token and every other
+	 * outstanding token of that user. Nothing changes if the password breaks the policy.
+	 * @return the account, whose sessions the caller ends
+	 * @throws InvalidResetTokenException if the token is unknown, used or expired
+	 * @throws AccountChangeException if the password breaks the policy
+	 */
+	@Transactional
+	public Account reset(String token, String newPassword) {
+		long userId = this.tokens.validUser(token, true).orElseThrow(InvalidResetTokenException::new);
+		User user = this.users.findById(userId).orElseThrow(InvalidResetTokenException::new);
+		this.settings.resetPassword(user, newPassword);
+		return user.toAccount();
+	}
+
+	/**
+	 * A reset link that cannot be used: never issued, already used, or expired.
+	 */
+	public static class InvalidResetTokenException extends RuntimeException {
+
+		InvalidResetTokenException() {
+			super("The password reset link is not valid");
+		}
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.roadmap.account.web;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.internal.AccountChangeException;
+import dev.roadmap.account.internal.AccountExport;
+import dev.roadmap.account.internal.AccountSettings;
+import dev.roadmap.account.internal.UserSessions;
+import dev.roadmap.account.web.AccountForms.DeleteAccountForm;
+import dev.roadmap.account.web.AccountForms.DisplayNameForm;
+import dev.roadmap.account.web.AccountForms.EmailForm;
+import dev.roadmap.account.web.AccountForms.PasswordChangeForm;
+import dev.roadmap.account.web.AccountForms.TimeZoneForm;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The account page: one small form per change, each posting to its own address and
+ * redirecting back with a message, or showing the page again (400) with the form's errors
+ * and nothing changed. Also the data export and account deletion.
+ */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+	static final String EXPORT_FILE_NAME = "backend-roadmap-export.json";
+
+	private final AccountSettings settings;
+
+	private final AccountExport export;
+
+	private final UserSessions sessions;
+
+	AccountController(AccountSettings settings, AccountExport export, UserSessions sessions) {
+		this.settings = settings;
+		this.export = export;
+		this.sessions = sessions;
+	}
+
+	@InitBinder("nameForm")
+	void nameFields(WebDataBinder binder) {
+		binder.setAllowedFields("displayName");
+	}
+
+	@InitBinder("emailForm")
+	void emailFields(WebDataBinder binder) {
+		binder.setAllowedFields("email", "currentPassword");
+	}
+
+	@InitBinder("timeZoneForm")
+	void timeZoneFields(WebDataBinder binder) {
+		binder.setAllowedFields("timeZone");
+	}
+
+	@InitBinder("passwordForm")
+	void passwordFields(WebDataBinder binder) {
+		binder.setAllowedFields("currentPassword", "newPassword");
+	}
+
+	@InitBinder("deleteForm")
+	void deleteFields(WebDataBinder binder) {
+		binder.setAllowedFields("currentPassword", "confirmation");
+	}
+
+	@GetMapping
+	String page(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+		addPage(me, model);
+		return "account/index";
+	}
+
+	@PostMapping("/name")
+	ModelAndView changeName(@AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("nameForm") DisplayNameForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!result.hasErrors() && apply(result, () -> SignedInUser
+			.refresh(this.settings.changeDisplayName(me.id(), form.displayName()), false, request, response))) {
+			return done(redirect, "flash.account.nameChanged");
+		}
+		return invalid(me, model);
+	}
+
+	@PostMapping("/email")
+	ModelAndView changeEmail(@AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!result.hasErrors() && apply(result, () -> {
+			Account account = this.settings.changeEmail(me.id(), form.currentPassword(), form.email());
+			// Sessions elsewhere were opened with the old address: they end. (Before this
+			// session gets its new id, which the stored sessions do not know yet.)
+			this.sessions.endAll(me.getUsername(), SignedInUser.sessionId(request));
+			SignedInUser.refresh(account, true, request, response);
+		})) {
+			return done(redirect, "flash.account.emailChanged");
+		}
+		return invalid(me, model);
+	}
+
+	@PostMapping("/time-zone")
+	ModelAndView changeTimeZone(@AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("timeZoneForm") TimeZoneForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors() && apply(result, () -> this.settings.changeTimeZone(me.id(), form.timeZone()))) {
+			return done(redirect, "flash.account.timeZoneChanged");
+		}
+		return invalid(me, model);
+	}
+
+	@PostMapping("/password")
+	ModelAndView changePassword(@AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!result.hasErrors() && apply(result, () -> {
+			Account account = this.settings.changePassword(me.id(), form.currentPassword(), form.newPassword());
+			// Whoever knew the old password is logged out everywhere else.
+			this.sessions.endAll(account.email(), SignedInUser.sessionId(request));
+			SignedInUser.refresh(account, true, request, response);
+		})) {
+			return done(redirect, "flash.account.passwordChanged");
+		}
+		return invalid(me, model);
+	}
+
+	@PostMapping("/delete")
+	ModelAndView delete(@AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("deleteForm") DeleteAccountForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!result.hasErrors() && apply(result, () -> {
+			Account before = this.settings.delete(me.id(), form.currentPassword(), form.confirmation());
+			SignedInUser.logOut(request, response);
+			this.sessions.endAll(before.email(), null);
+		})) {
+			redirect.addFlashAttribute("flash", "flash.account.deleted");
+			return seeOther("/");
+		}
+		return invalid(me, model);
+	}
+
+	/**
+	 * Everything the app keeps about the user, as a JSON file to download.
+	 */
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountPrincipal me) {
+		byte[] body = this.export.export(me.id());
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(EXPORT_FILE_NAME).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body);
+	}
+
+	private boolean apply(BindingResult result, Runnable change) {
+		try {
+			change.run();
+			return true;
+		}
+		catch (AccountChangeException ex) {
+			result.rejectValue(ex.field(), ex.messageKey());
+			return false;
+		}
+	}
+
+	private ModelAndView invalid(AccountPrincipal me, Model model) {
+		addPage(me, model);
+		ModelAndView page = new ModelAndView("account/index", model.asMap());
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		return page;
+	}
+
+	private static ModelAndView done(RedirectAttributes redirect, String flash) {
+		redirect.addFlashAttribute("flash", flash);
+		return seeOther("/account");
+	}
+
+	private static ModelAndView seeOther(String path) {
+		RedirectView view = new RedirectView(path, true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		return new ModelAndView(view);
+	}
+
+	private void addPage(AccountPrincipal me, Model model) {
+		var profile = this.settings.profile(me.id());
+		model.addAttribute("profile", profile);
+		model.addAttribute("roles", profile.roles().stream().map(Enum::name).sorted().toList());
+		model.addAttribute("timeZones", AccountSettings.timeZones());
+		model.addAttribute("deleteConfirmation", AccountSettings.DELETE_CONFIRMATION);
+		if (!model.containsAttribute("nameForm")) {
+			model.addAttribute("nameForm", new DisplayNameForm(profile.displayName()));
+		}
+		if (!model.containsAttribute("emailForm")) {
+			model.addAttribute("emailForm", new EmailForm(profile.email(), null));
+		}
+		if (!model.containsAttribute("timeZoneForm")) {
+			model.addAttribute("timeZoneForm", new TimeZoneForm(profile.timeZone()));
+		}
+		if (!model.containsAttribute("passwordForm")) {
+			model.addAttribute("passwordForm", new PasswordChangeForm(null, null));
+		}
+		if (!model.containsAttribute("deleteForm")) {
+			model.addAttribute("deleteForm", new DeleteAccountForm(null, null));
+		}
+	}
+
+}

@@ -69,7 +69,8 @@ class BadInputIntegrationTests {
 	}
 
 	private static final List<String> TABLES = List.of("app_user", "user_role", "skill_status", "status_event",
-			"review_comment", "review_event", "review_claim", "cohort", "cohort_learner", "cohort_mentor");
+			"review_comment", "review_event", "review_claim", "cohort", "cohort_learner", "cohort_mentor",
+			"notification", "audit_log", "password_reset_token");
 
 	@Autowired
 	MockMvc mvc;
@@ -102,9 +103,24 @@ class BadInputIntegrationTests {
 
 	private Skill api;
 
+	private AccountPrincipal accountHolder;
+
+	private AccountPrincipal admin;
+
+	private Cohort cohort;
+
+	private String accountHolderPasswordHash;
+
 	@BeforeAll
 	void createALearnerWithAReviewAndTheirMentor() {
 		Cohort cohort = this.cohorts.create("Bad input " + System.nanoTime());
+		this.cohort = cohort;
+		this.accountHolder = this.learners.aLearner();
+		this.admin = this.learners.withRoles(EnumSet.of(Role.ADMIN));
+		this.accountHolderPasswordHash = this.jdbc.sql("select password_hash from app_user where id = :id")
+			.param("id", this.accountHolder.id())
+			.query(String.class)
+			.single();
 		this.learner = this.learners.aLearner();
 		this.mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
 		this.cohorts.enrol(cohort.id(), this.learner.id());
@@ -227,7 +243,52 @@ class BadInputIntegrationTests {
 				new Form("reply", "/stages/projects/skills/" + this.project.slug() + "/comments",
 						Map.of("comment", "Thanks"), this.learner, "/stages/projects", (test) -> 0),
 				new Form("mentor comment", review + "/comments", Map.of("comment", "Looks good"), this.mentor, review,
-						(test) -> 0));
+						(test) -> 0),
+				new Form("display name", "/account/name", Map.of("displayName", "Ada"), this.accountHolder, "/account",
+						(test) -> 0),
+				new Form("e-mail change", "/account/email",
+						Map.of("email", "bad-input-new@example.com", "currentPassword", Learners.PASSWORD),
+						this.accountHolder, null, BadInputIntegrationTests::restoreAccountHolder),
+				new Form("time zone", "/account/time-zone", Map.of("timeZone", "Europe/Berlin"), this.accountHolder,
+						null, (test) -> 0),
+				new Form("password change", "/account/password",
+						Map.of("currentPassword", Learners.PASSWORD, "newPassword", "another long password"),
+						this.accountHolder, null, BadInputIntegrationTests::restoreAccountHolder),
+				new Form("account deletion", "/account/delete",
+						Map.of("currentPassword", "not the password", "confirmation", "DELETE"), this.accountHolder,
+						null, (test) -> 0),
+				new Form("password reset request", "/password-reset", Map.of("email", "nobody@example.com"), null, null,
+						(test) -> 0),
+				new Form("new cohort", "/admin/cohorts", Map.of("name", "Bad input cohort"), this.admin,
+						"/admin/cohorts",
+						(test) -> test.jdbc
+							.sql("delete from cohort where id <> :id and name not like 'Cohort %' and created_at > now() - interval '1 hour' "
+									+ "and not exists (select 1 from cohort_learner l where l.cohort_id = cohort.id) "
+									+ "and not exists (select 1 from cohort_mentor m where m.cohort_id = cohort.id)")
+							.param("id", test.cohort.id())
+							.update()),
+				new Form("cohort rename", "/admin/cohorts/" + this.cohort.id() + "/name",
+						Map.of("name", this.cohort.name()), this.admin, "/admin/cohorts/" + this.cohort.id(),
+						(test) -> 0),
+				new Form("enrol learner", "/admin/cohorts/" + this.cohort.id() + "/learners",
+						Map.of("email", this.learner.getUsername()), this.admin, null, (test) -> 0),
+				new Form("roles", "/admin/users/" + this.accountHolder.id() + "/roles", Map.of("roles", "LEARNER"),
+						this.admin, null,
+						(test) -> test.jdbc
+							.sql("insert into user_role (user_id, role) values (:id, 'LEARNER') on conflict do nothing")
+							.param("id", test.accountHolder.id())
+							.update()));
+	}
+
+	/**
+	 * Puts the account holder's e-mail and password back after a change was accepted.
+	 */
+	private static int restoreAccountHolder(BadInputIntegrationTests test) {
+		return test.jdbc.sql("update app_user set email = :email, password_hash = :hash where id = :id")
+			.param("email", test.accountHolder.getUsername())
+			.param("hash", test.accountHolderPasswordHash)
+			.param("id", test.accountHolder.id())
+			.update();
 	}
 
 	private static MockHttpServletRequestBuilder with(MockHttpServletRequestBuilder request, Map<String, String> fields,

@@ -1,6 +1,7 @@
 package dev.roadmap.admin.web;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.roadmap.account.Account;
@@ -62,7 +63,11 @@ class UserAdminController {
 	@PostMapping("/admin/users/{id}/roles")
 	ModelAndView changeRoles(@PathVariable long id, @RequestParam(name = "roles", required = false) Set<Role> roles,
 			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect) {
-		Set<Role> wanted = (roles != null) ? roles : EnumSet.noneOf(Role.class);
+		// A blank value binds as null: it names no role.
+		Set<Role> wanted = EnumSet.noneOf(Role.class);
+		if (roles != null) {
+			roles.stream().filter(Objects::nonNull).forEach(wanted::add);
+		}
 		try {
 			RoleChange change = this.administration.changeRoles(Actor.of(admin), id, wanted);
 			Account account = change.account();

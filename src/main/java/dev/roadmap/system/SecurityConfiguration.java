@@ -20,8 +20,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
-					.requestMatchers(HttpMethod.GET, "/", "/stages/**", "/css/**", "/images/**", "/favicon.svg",
-							"/actuator/health/**")
+					.requestMatchers(HttpMethod.GET, "/", "/stages/**", "/css/**", "/js/**", "/webjars/**",
+							"/images/**", "/favicon.svg", "/actuator/health/**")
 					.permitAll()
 					.requestMatchers("/register", "/login", "/error")
 					.permitAll()

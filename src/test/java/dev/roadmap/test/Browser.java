@@ -40,6 +40,8 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 
 	private final WebDriverWait wait;
 
+	private final java.util.List<Browser> companions = new java.util.ArrayList<>();
+
 	/**
 	 * Used by JUnit to register the extension.
 	 */
@@ -82,12 +84,31 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 		Browser browser = context.getStore(ExtensionContext.Namespace.create(Browser.class))
 			.remove("browser", Browser.class);
 		if (browser != null) {
+			browser.companions.forEach((companion) -> companion.driver.quit());
 			browser.driver.quit();
 		}
 	}
 
+	/**
+	 * A second browser on the same application with JavaScript switched off, closed with
+	 * this one: for checking that every action works as a plain HTML form.
+	 */
+	public Browser withoutJavaScript() {
+		Browser plain = new Browser(startChromium(false), this.baseUrl);
+		this.companions.add(plain);
+		return plain;
+	}
+
 	private static WebDriver startChromium() {
+		return startChromium(true);
+	}
+
+	private static WebDriver startChromium(boolean javaScript) {
 		ChromeOptions options = new ChromeOptions();
+		if (!javaScript) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		options.setBinary(CHROMIUM.toFile());
 		try {
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -110,6 +131,13 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 	}
 
 	/**
+	 * Runs JavaScript in the page and returns its result.
+	 */
+	public Object script(String script) {
+		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	/**
 	 * Opens a path of the application under test, such as {@code /stages/apis}.
 	 */
 	public void open(String path) {
@@ -118,6 +146,13 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 
 	public WebElement find(String css) {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/**
+	 * An element that is in the page, visible or not (such as a visually hidden radio).
+	 */
+	public WebElement present(String css) {
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
 	public void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {

@@ -45,15 +45,39 @@ class StageController {
 	@PostMapping("/stages/{slug}/skills/{skillSlug}/status")
 	RedirectView setStatus(@PathVariable String slug, @PathVariable String skillSlug, @RequestParam SkillStatus status,
 			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
-		Skill skill = this.roadmap.skill(slug, skillSlug)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such skill"));
+		Skill skill = skill(slug, skillSlug);
 		StatusChange change = this.progress.setStatus(user.id(), skill, status);
-		redirect.addFlashAttribute("flash", change.changed() ? "flash.statusSaved" : "flash.statusUnchanged");
+		redirect.addFlashAttribute("flash", flashFor(change));
 		redirect.addFlashAttribute("flashSkill", skill.title());
 		redirect.addFlashAttribute("flashStatus", status);
 		RedirectView view = new RedirectView("/stages/" + slug + "#skill-" + skillSlug, true);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
 		return view;
+	}
+
+	/**
+	 * The same change asked by htmx: answers the skill's row and, out of band, the
+	 * stage's progress bar and a message for screen readers, so the page updates without
+	 * a reload.
+	 */
+	@PostMapping(path = "/stages/{slug}/skills/{skillSlug}/status", headers = "HX-Request=true")
+	String setStatusInPlace(@PathVariable String slug, @PathVariable String skillSlug, @RequestParam SkillStatus status,
+			@AuthenticationPrincipal AccountPrincipal user, Model model) {
+		Skill skill = skill(slug, skillSlug);
+		StatusChange change = this.progress.setStatus(user.id(), skill, status);
+		model.addAttribute("flash", flashFor(change));
+		model.addAttribute("flashSkill", skill.title());
+		model.addAttribute("flashStatus", status);
+		return this.page.renderSkill(slug, skill, user, model);
+	}
+
+	private Skill skill(String slug, String skillSlug) {
+		return this.roadmap.skill(slug, skillSlug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such skill"));
+	}
+
+	private static String flashFor(StatusChange change) {
+		return change.changed() ? "flash.statusSaved" : "flash.statusUnchanged";
 	}
 
 }

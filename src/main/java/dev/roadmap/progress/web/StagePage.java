@@ -10,6 +10,7 @@ import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,18 @@ class StagePage {
 		model.addAttribute("previous", (index > 0) ? stages.get(index - 1) : null);
 		model.addAttribute("next", (index < stages.size() - 1) ? stages.get(index + 1) : null);
 		return VIEW;
+	}
+
+	/**
+	 * Just one skill's row and the stage's progress, for htmx to swap in place.
+	 */
+	String renderSkill(String slug, Skill skill, AccountPrincipal user, Model model) {
+		render(slug, user, model);
+		@SuppressWarnings("unchecked")
+		List<SkillRow> rows = (List<SkillRow>) model.getAttribute("skills");
+		model.addAttribute("row",
+				rows.stream().filter((row) -> row.skill().id() == skill.id()).findFirst().orElseThrow());
+		return "fragments/skill :: status-update";
 	}
 
 	private static int indexOf(List<Stage> stages, String slug) {

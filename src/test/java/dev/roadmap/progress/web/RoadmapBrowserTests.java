@@ -42,16 +42,11 @@ class RoadmapBrowserTests {
 		assertThat(progressOf(browser)).isZero();
 		assertThat(skill(browser).getDomAttribute("data-status")).isEqualTo("NOT_STARTED");
 
-		WebElement skill = skill(browser);
-		skill.findElement(By.cssSelector("label[for=status-" + SKILL + "-DONE]")).click();
-		browser
-			.waitUntil(ExpectedConditions.elementToBeSelected(skill.findElement(By.cssSelector("input[value=DONE]"))));
-		WebElement save = skill.findElement(By.cssSelector("button[type=submit]"));
-		save.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(save));
-		waitForPath(browser, "/stages/" + STAGE + "#skill-" + SKILL);
-		assertThat(browser.find(".flash").getText()).contains("is now Done");
-		assertThat(skill(browser).getDomAttribute("data-status")).isEqualTo("DONE");
+		// Choosing a status saves it at once: htmx swaps the row and the bar in place.
+		skill(browser).findElement(By.cssSelector("label[for=status-" + SKILL + "-DONE]")).click();
+		browser.find("[data-skill='" + STAGE + "/" + SKILL + "'][data-status=DONE]");
+		assertThat(browser.driver().findElement(By.id("status-announcement")).getDomProperty("textContent"))
+			.contains("is now Done");
 		// 1 of 6 skills done, none skipped: 16%, rounded down
 		assertThat(progressOf(browser)).isEqualTo(16);
 

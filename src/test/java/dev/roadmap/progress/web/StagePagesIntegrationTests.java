@@ -183,6 +183,31 @@ class StagePagesIntegrationTests {
 	}
 
 	@Test
+	void htmxGetsTheSkillRowAndTheProgressBarInsteadOfARedirect() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = skill("servers", 2);
+
+		Document fragment = Html.of(
+				this.mvc
+					.perform(post("/stages/servers/skills/{skill}/status", skill.slug()).param("status", "DONE")
+						.header("HX-Request", "true")
+						.with(user(learner))
+						.with(csrf()))
+					.andExpect(status().isOk())
+					.andReturn());
+
+		assertThat(fragment.select("li[data-skill]")).singleElement()
+			.satisfies((row) -> assertThat(row.attr("data-status")).isEqualTo("DONE"));
+		assertThat(fragment.select("li[data-skill] form.status-form").attr("hx-post"))
+			.isEqualTo("/stages/servers/skills/" + skill.slug() + "/status");
+		assertThat(fragment.select("#stage-progress[hx-swap-oob] progress[data-stage=servers]").attr("value"))
+			.isEqualTo("25");
+		assertThat(fragment.select("#status-announcement[hx-swap-oob]").text()).contains("is now Done");
+		assertThat(fragment.select("header, footer")).as("a fragment, not a page").isEmpty();
+		assertThat(this.progress.statusesOf(learner.id())).isEqualTo(Map.of(skill.id(), SkillStatus.DONE));
+	}
+
+	@Test
 	void anonymousStatusPostsGoToTheLoginPageAndChangeNothing() throws Exception {
 		this.mvc
 			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")

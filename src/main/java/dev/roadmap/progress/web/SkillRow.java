@@ -1,15 +1,16 @@
 package dev.roadmap.progress.web;
 
+import dev.roadmap.progress.Note;
 import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.Skill;
 
 /**
- * A skill on a stage page with the learner's status and review (not started and none for
- * visitors).
+ * A skill on a stage page with the learner's status, review and private note (not started
+ * and none for visitors).
  */
-record SkillRow(Skill skill, SkillStatus status, SkillReview review) {
+record SkillRow(Skill skill, SkillStatus status, SkillReview review, Note note) {
 
 	/**
 	 * Whether the learner sees the review part: once the skill is done, or once a review

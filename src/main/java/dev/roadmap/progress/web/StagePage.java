@@ -5,6 +5,8 @@ import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
+import dev.roadmap.progress.Note;
+import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillReview;
@@ -33,10 +35,13 @@ class StagePage {
 
 	private final ReviewService reviews;
 
-	StagePage(RoadmapService roadmap, ProgressService progress, ReviewService reviews) {
+	private final NoteService notes;
+
+	StagePage(RoadmapService roadmap, ProgressService progress, ReviewService reviews, NoteService notes) {
 		this.roadmap = roadmap;
 		this.progress = progress;
 		this.reviews = reviews;
+		this.notes = notes;
 	}
 
 	String render(String slug, AccountPrincipal user, Model model) {
@@ -46,12 +51,13 @@ class StagePage {
 		boolean learner = user != null && user.hasRole(Role.LEARNER);
 		Map<Long, SkillReview> reviews = learner ? this.reviews.reviewsOf(user.id()) : Map.of();
 		Map<Long, SkillStatus> statuses = learner ? this.progress.statusesOf(user.id()) : Map.of();
+		Map<Long, Note> notes = learner ? this.notes.notesOf(user.id()) : Map.of();
 		model.addAttribute("stage", stage);
 		model.addAttribute("skills", stage.skills().stream().map((skill) -> {
 			SkillStatus status = statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED);
 			SkillReview review = reviews.getOrDefault(skill.id(),
 					SkillReview.none(learner ? user.id() : 0, skill.id(), status));
-			return new SkillRow(skill, status, review);
+			return new SkillRow(skill, status, review, notes.get(skill.id()));
 		}).toList());
 		model.addAttribute("statuses", SkillStatus.values());
 		model.addAttribute("learner", learner);

@@ -5,17 +5,19 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what. Visitors browse the roadmap; learners change their own statuses; every
- * form carries a CSRF token (Spring Security's default, kept on). Every response, error
- * pages included, carries a strict Content-Security-Policy and the other security
- * headers; HSTS is sent on HTTPS requests (behind a proxy, as its
- * {@code X-Forwarded-Proto} says).
+ * form carries a CSRF token (Spring Security's default, kept on). How a login is checked
+ * and throttled comes from the account module. Every response, error pages included,
+ * carries a strict Content-Security-Policy and the other security headers; HSTS is sent
+ * on HTTPS requests (behind a proxy, as its {@code X-Forwarded-Proto} says).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,7 +28,8 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager,
+			AuthenticationFailureHandler loginFailureHandler) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -43,7 +46,9 @@ class SecurityConfiguration {
 					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated());
-		http.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
+		http.authenticationManager(loginAuthenticationManager);
+		http.formLogin(
+				(login) -> login.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailureHandler));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -29,7 +30,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager,
-			AuthenticationFailureHandler loginFailureHandler) throws Exception {
+			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -47,8 +49,9 @@ class SecurityConfiguration {
 					.anyRequest()
 					.authenticated());
 		http.authenticationManager(loginAuthenticationManager);
-		http.formLogin(
-				(login) -> login.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailureHandler));
+		http.formLogin((login) -> login.loginPage("/login")
+			.successHandler(loginSuccessHandler)
+			.failureHandler(loginFailureHandler));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
  * How users log in, for the security configuration to plug in: the authentication manager
@@ -41,6 +42,11 @@ class LoginConfiguration {
 		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		events.ifAvailable(manager::setAuthenticationEventPublisher);
 		return manager;
+	}
+
+	@Bean
+	AuthenticationSuccessHandler loginSuccessHandler() {
+		return new LocalRedirectSuccessHandler();
 	}
 
 	@Bean

@@ -10,15 +10,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what. Visitors browse the roadmap; learners change their own statuses; every
- * form carries a CSRF token (Spring Security's default, kept on). How a login is checked
- * and throttled comes from the account module. Every response, error pages included,
- * carries a strict Content-Security-Policy and the other security headers; HSTS is sent
- * on HTTPS requests (behind a proxy, as its {@code X-Forwarded-Proto} says).
+ * form carries a CSRF token (Spring Security's default, kept on). How a login is checked,
+ * throttled and remembered comes from the account module; a new session id at login
+ * (Spring Security's default) defeats session fixation. Every response, error pages
+ * included, carries a strict Content-Security-Policy and the other security headers; HSTS
+ * is sent on HTTPS requests (behind a proxy, as its {@code X-Forwarded-Proto} says).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,8 +32,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager,
-			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler)
-			throws Exception {
+			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
+			RememberMeServices rememberMeServices) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -52,6 +54,7 @@ class SecurityConfiguration {
 		http.formLogin((login) -> login.loginPage("/login")
 			.successHandler(loginSuccessHandler)
 			.failureHandler(loginFailureHandler));
+		http.rememberMe((rememberMe) -> rememberMe.rememberMeServices(rememberMeServices));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));

@@ -1,5 +1,7 @@
 package dev.roadmap.account.internal;
 
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes failed-login counts that are over, every
+ * Deletes failed-login counts and remembered logins that are over, every
  * {@code roadmap.login.cleanup-interval}. Each instance runs it; the deletes are
  * idempotent, so that is harmless.
  */
@@ -18,15 +20,19 @@ class LoginCleanup {
 
 	private final LoginThrottle throttle;
 
-	LoginCleanup(LoginThrottle throttle) {
+	private final RememberMeTokens tokens;
+
+	LoginCleanup(LoginThrottle throttle, RememberMeTokens tokens) {
 		this.throttle = throttle;
+		this.tokens = tokens;
 	}
 
 	@Scheduled(fixedDelayString = "${roadmap.login.cleanup-interval:1h}",
 			initialDelayString = "${roadmap.login.cleanup-interval:1h}")
 	void deleteExpired() {
 		int attempts = this.throttle.deleteExpired();
-		logger.debug("Deleted {} expired failed-login counts", attempts);
+		int tokens = this.tokens.deleteExpired(Instant.now());
+		logger.debug("Deleted {} expired failed-login counts and {} expired remembered logins", attempts, tokens);
 	}
 
 }

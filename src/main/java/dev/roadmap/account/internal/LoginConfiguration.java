@@ -1,6 +1,10 @@
 package dev.roadmap.account.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
+
+import dev.roadmap.account.AccountSessions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,13 +40,28 @@ class LoginConfiguration {
 	 */
 	@Bean
 	AuthenticationManager loginAuthenticationManager(UserDetailsService userDetailsService,
-			PasswordEncoder passwordEncoder, LoginThrottle throttle,
+			PasswordEncoder passwordEncoder, LoginThrottle throttle, HashedTokenRememberMeServices rememberMe,
 			ObjectProvider<AuthenticationEventPublisher> events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 		events.ifAvailable(manager::setAuthenticationEventPublisher);
 		return manager;
+	}
+
+	/**
+	 * The key only ties a remember-me authentication to this process between the cookie
+	 * check and the authentication manager (the cookie's secret is the stored token), so
+	 * each instance draws its own.
+	 */
+	@Bean
+	HashedTokenRememberMeServices rememberMeServices(UserDetailsService userDetailsService, RememberMeTokens tokens,
+			Users users, AccountSessions sessions, LoginProperties properties) {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return new HashedTokenRememberMeServices(HexFormat.of().formatHex(key), userDetailsService, tokens, users,
+				sessions, properties.rememberMe(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -5,18 +5,35 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what. Visitors browse the roadmap; learners change their own statuses; every
- * form carries a CSRF token (Spring Security's default, kept on).
+ * form carries a CSRF token (Spring Security's default, kept on). How a login is checked,
+ * throttled and remembered comes from the account module; a new session id at login
+ * (Spring Security's default) defeats session fixation. Every response, error pages
+ * included, carries a strict Content-Security-Policy and the other security headers; HSTS
+ * is sent on HTTPS requests (behind a proxy, as its {@code X-Forwarded-Proto} says).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager,
+			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
+			RememberMeServices rememberMeServices) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -35,8 +52,16 @@ class SecurityConfiguration {
 					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated());
-		http.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
+		http.authenticationManager(loginAuthenticationManager);
+		http.formLogin((login) -> login.loginPage("/login")
+			.successHandler(loginSuccessHandler)
+			.failureHandler(loginFailureHandler));
+		http.rememberMe((rememberMe) -> rememberMe.rememberMeServices(rememberMeServices));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
+		http.addFilterAfter(new ErrorDispatchHeadersFilter(CONTENT_SECURITY_POLICY, REFERRER_POLICY),
+				HeaderWriterFilter.class);
 		return http.build();
 	}
 

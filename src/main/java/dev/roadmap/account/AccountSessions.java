@@ -49,6 +49,23 @@ public class AccountSessions {
 		return ended;
 	}
 
+	/**
+	 * Ends every other login of the user after a change of password or address: all their
+	 * sessions but the caller's, and every browser kept logged in.
+	 * @param principalName the name their sessions were opened with (the e-mail address
+	 * before a change of address)
+	 * @param keepSessionId the caller's own session, or null to end all
+	 * @return how many sessions were ended
+	 */
+	@Transactional
+	public int endOtherLogins(long userId, String principalName, String keepSessionId) {
+		this.rememberMeTokens.deleteAllOf(userId);
+		Set<String> ids = new java.util.HashSet<>(this.sessions.findByPrincipalName(principalName).keySet());
+		ids.remove(keepSessionId);
+		ids.forEach(this.sessions::deleteById);
+		return ids.size();
+	}
+
 	private int endSessions(Account account) {
 		// Spring Session indexes sessions by the principal's name, the e-mail address.
 		Set<String> ids = this.sessions.findByPrincipalName(account.email()).keySet();

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.internal.AccountChangeException;
 import dev.roadmap.account.internal.AccountExport;
 import dev.roadmap.account.internal.AccountSettings;
-import dev.roadmap.account.internal.UserSessions;
 import dev.roadmap.account.web.AccountForms.DeleteAccountForm;
 import dev.roadmap.account.web.AccountForms.DisplayNameForm;
 import dev.roadmap.account.web.AccountForms.EmailForm;
@@ -51,9 +51,9 @@ class AccountController {
 
 	private final AccountExport export;
 
-	private final UserSessions sessions;
+	private final AccountSessions sessions;
 
-	AccountController(AccountSettings settings, AccountExport export, UserSessions sessions) {
+	AccountController(AccountSettings settings, AccountExport export, AccountSessions sessions) {
 		this.settings = settings;
 		this.export = export;
 		this.sessions = sessions;
@@ -109,7 +109,7 @@ class AccountController {
 			Account account = this.settings.changeEmail(me.id(), form.currentPassword(), form.email());
 			// Sessions elsewhere were opened with the old address: they end. (Before this
 			// session gets its new id, which the stored sessions do not know yet.)
-			this.sessions.endAll(me.getUsername(), SignedInUser.sessionId(request));
+			this.sessions.endOtherLogins(me.id(), me.getUsername(), SignedInUser.sessionId(request));
 			SignedInUser.refresh(account, true, request, response);
 		})) {
 			return done(redirect, "flash.account.emailChanged");
@@ -134,7 +134,7 @@ class AccountController {
 		if (!result.hasErrors() && apply(result, () -> {
 			Account account = this.settings.changePassword(me.id(), form.currentPassword(), form.newPassword());
 			// Whoever knew the old password is logged out everywhere else.
-			this.sessions.endAll(account.email(), SignedInUser.sessionId(request));
+			this.sessions.endOtherLogins(account.id(), account.email(), SignedInUser.sessionId(request));
 			SignedInUser.refresh(account, true, request, response);
 		})) {
 			return done(redirect, "flash.account.passwordChanged");
@@ -149,7 +149,7 @@ class AccountController {
 		if (!result.hasErrors() && apply(result, () -> {
 			Account before = this.settings.delete(me.id(), form.currentPassword(), form.confirmation());
 			SignedInUser.logOut(request, response);
-			this.sessions.endAll(before.email(), null);
+			this.sessions.endOtherLogins(before.id(), before.email(), null);
 		})) {
 			redirect.addFlashAttribute("flash", "flash.account.deleted");
 			return seeOther("/");

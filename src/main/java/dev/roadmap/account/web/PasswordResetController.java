@@ -1,10 +1,11 @@
 package dev.roadmap.account.web;
 
+import dev.roadmap.account.AccountSessions;
+
 import dev.roadmap.account.Account;
 import dev.roadmap.account.internal.AccountChangeException;
 import dev.roadmap.account.internal.PasswordResetService;
 import dev.roadmap.account.internal.PasswordResetService.InvalidResetTokenException;
-import dev.roadmap.account.internal.UserSessions;
 import dev.roadmap.account.web.AccountForms.NewPasswordForm;
 import dev.roadmap.account.web.AccountForms.PasswordResetRequestForm;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +40,9 @@ class PasswordResetController {
 
 	private final PasswordResetService resets;
 
-	private final UserSessions sessions;
+	private final AccountSessions sessions;
 
-	PasswordResetController(PasswordResetService resets, UserSessions sessions) {
+	PasswordResetController(PasswordResetService resets, AccountSessions sessions) {
 		this.resets = resets;
 		this.sessions = sessions;
 	}
@@ -96,7 +97,7 @@ class PasswordResetController {
 				// Every session of the account ends, this one too: log in with the new
 				// password.
 				SignedInUser.logOut(request, response);
-				this.sessions.endAll(account.email(), null);
+				this.sessions.endOtherLogins(account.id(), account.email(), null);
 				redirect.addFlashAttribute("flash", "flash.passwordReset");
 				RedirectView login = new RedirectView("/login", true);
 				login.setStatusCode(HttpStatus.SEE_OTHER);

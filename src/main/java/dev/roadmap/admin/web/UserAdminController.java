@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPage;
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.account.RoleChange;
@@ -32,13 +33,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class UserAdminController {
 
+	private final AccountSessions sessions;
+
 	static final int PAGE_SIZE = 20;
 
 	private final AccountService accounts;
 
 	private final UserAdministration administration;
 
-	UserAdminController(AccountService accounts, UserAdministration administration) {
+	UserAdminController(AccountService accounts, UserAdministration administration, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.administration = administration;
 	}
@@ -71,6 +75,10 @@ class UserAdminController {
 		try {
 			RoleChange change = this.administration.changeRoles(Actor.of(admin), id, wanted);
 			Account account = change.account();
+			if (change.changed() && id != admin.id()) {
+				// Roles travel in the session: end it, so the change holds at once.
+				this.sessions.logOutEverywhere(id);
+			}
 			return Redirects.seeOther("/admin/users/" + id, redirect,
 					change.changed() ? "admin.flash.rolesChanged" : "admin.flash.rolesUnchanged", account.email());
 		}

@@ -63,6 +63,24 @@ class AdminUsersIntegrationTests {
 	}
 
 	@Test
+	void aChangeOfRolesEndsTheUsersSessionsSoItHoldsAtOnce() throws Exception {
+		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		var login = this.mvc.perform(dev.roadmap.test.Logins.logIn(mentor.getUsername(), Learners.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookies();
+		this.mvc.perform(get("/mentor").cookie(login)).andExpect(status().isOk());
+
+		this.mvc
+			.perform(post("/admin/users/{id}/roles", mentor.id()).param("roles", "LEARNER")
+				.with(user(this.admin))
+				.with(csrf()))
+			.andExpect(status().isSeeOther());
+
+		this.mvc.perform(get("/mentor").cookie(login)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void theOverviewLinksToUsersCohortsAndTheAuditLogAndShowsCounts() throws Exception {
 		Document page = page(get("/admin"));
 

@@ -151,10 +151,11 @@ class StagePagesIntegrationTests {
 
 		Element element = page.selectFirst("li[data-skill=" + skill.key() + "]");
 		assertThat(element.attr("data-status")).isEqualTo("IN_PROGRESS");
-		assertThat(element.select("form").attr("action")).isEqualTo("/stages/apis/skills/" + skill.slug() + "/status");
-		assertThat(element.select("form").attr("method")).isEqualTo("post");
-		assertThat(element.select("input[checked]").val()).isEqualTo("IN_PROGRESS");
-		assertThat(element.select("input[name=_csrf]")).hasSize(1);
+		Element form = element.selectFirst("form.status-form");
+		assertThat(form.attr("action")).isEqualTo("/stages/apis/skills/" + skill.slug() + "/status");
+		assertThat(form.attr("method")).isEqualTo("post");
+		assertThat(form.select("input[checked]").val()).isEqualTo("IN_PROGRESS");
+		assertThat(form.select("input[name=_csrf]")).hasSize(1);
 		assertThat(element.select("input[type=radio]").eachAttr("value")).containsExactly("NOT_STARTED", "IN_PROGRESS",
 				"DONE", "SKIPPED");
 		for (Element radio : element.select("input[type=radio]")) {

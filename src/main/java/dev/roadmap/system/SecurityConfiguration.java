@@ -46,6 +46,8 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers(HttpMethod.POST, "/stages/*/skills/*/**")
 					.hasRole("LEARNER")
+					.requestMatchers("/dashboard")
+					.hasRole("LEARNER")
 					.requestMatchers("/mentor", "/mentor/**")
 					.hasRole("MENTOR")
 					.requestMatchers("/admin", "/admin/**")

@@ -1,0 +1,139 @@
+package dev.roadmap.progress.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
+import dev.roadmap.progress.Activity;
+import dev.roadmap.progress.ActivityService;
+import dev.roadmap.progress.Progress;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.RoadmapProgress;
+import dev.roadmap.progress.SkillReview;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The learner's dashboard: progress overall and per stage, where they left off and what
+ * comes next, reviews under way, recent activity, and their history as pictures with the
+ * numbers beside them. Reads a fixed number of statements whatever the history's length.
+ */
+@Controller
+class DashboardController {
+
+	private final AccountService accounts;
+
+	/**
+	 * How many of the latest history entries the page lists.
+	 */
+	static final int RECENT = 10;
+
+	private final RoadmapService roadmap;
+
+	private final ProgressService progress;
+
+	private final ReviewService reviews;
+
+	private final ActivityService activity;
+
+	DashboardController(RoadmapService roadmap, ProgressService progress, ReviewService reviews,
+			ActivityService activity, AccountService accounts) {
+		this.accounts = accounts;
+		this.roadmap = roadmap;
+		this.progress = progress;
+		this.reviews = reviews;
+		this.activity = activity;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+		List<Stage> stages = this.roadmap.stages();
+		Map<Long, Skill> skills = new HashMap<>();
+		stages.forEach((stage) -> stage.skills().forEach((skill) -> skills.put(skill.id(), skill)));
+		Map<Long, SkillStatus> statuses = this.progress.statusesOf(user.id());
+		Map<Long, SkillReview> reviews = this.reviews.reviewsOf(user.id());
+		RoadmapProgress progress = ProgressService.progressOf(statuses, stages);
+		Activity activity = this.activity.activityOf(user.id(), stages, zoneOf(user));
+
+		model.addAttribute("progress", progress);
+		model.addAttribute("stageRows", stages.stream().map((stage) -> {
+			Progress stageProgress = progress.stage(stage.slug());
+			return new StageRow(stage, stageProgress,
+					stageProgress.complete() ? activity.completedOn(stage.slug()) : null);
+		}).toList());
+		model.addAttribute("lastTouched",
+				this.activity.lastTouched(user.id(), stages)
+					.map((skill) -> new SkillLink(skill, statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED)))
+					.orElse(null));
+		model.addAttribute("nextUp", ActivityService.nextUp(stages, statuses).orElse(null));
+		model.addAttribute("verified",
+				reviews.values()
+					.stream()
+					.filter((review) -> review.verified() && skills.containsKey(review.skillId()))
+					.count());
+		model.addAttribute("openReviews",
+				stages.stream()
+					.flatMap((stage) -> stage.skills().stream())
+					.filter((skill) -> reviews.containsKey(skill.id()))
+					.map((skill) -> new OpenReview(skill, reviews.get(skill.id()).state()))
+					.filter(OpenReview::open)
+					.toList());
+		model.addAttribute("history", this.progress.historyOf(user.id(), 0, RECENT));
+		model.addAttribute("skills", skills);
+		model.addAttribute("activity", activity);
+		model.addAttribute("heatMap", ActivityCharts.heatMap(activity));
+		model.addAttribute("doneLine", ActivityCharts.doneLine(activity));
+		return "dashboard";
+	}
+
+	/**
+	 * The learner's time zone, chosen on the account page, in which days, streaks and
+	 * dates are counted; UTC when unset or no longer known.
+	 */
+	ZoneId zoneOf(AccountPrincipal user) {
+		return this.accounts.profileOf(user.id()).map((profile) -> {
+			try {
+				return ZoneId.of(profile.timeZone());
+			}
+			catch (java.time.DateTimeException ex) {
+				return (ZoneId) ZoneOffset.UTC;
+			}
+		}).orElse(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A stage with the learner's progress and, once complete, the day it first was.
+	 */
+	record StageRow(Stage stage, Progress progress, LocalDate completedOn) {
+	}
+
+	record SkillLink(Skill skill, SkillStatus status) {
+	}
+
+	/**
+	 * A review that waits for someone: a mentor (requested) or the learner (changes
+	 * requested).
+	 */
+	record OpenReview(Skill skill, ReviewState state) {
+
+		boolean open() {
+			return this.state == ReviewState.REQUESTED || this.state == ReviewState.CHANGES_REQUESTED;
+		}
+
+	}
+
+}

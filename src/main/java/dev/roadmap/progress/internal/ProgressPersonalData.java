@@ -95,12 +95,19 @@ class ProgressPersonalData implements PersonalData {
 			.query((rs, row) -> new WrittenComment(rs.getString("stage"), rs.getString("skill"),
 					rs.getString("skill_title"), rs.getString("body"), instant(rs, "created_at")))
 			.list();
-		return new Export(skills, statusEvents, reviewEvents, written);
+		List<PrivateNote> notes = this.jdbc
+			.sql("select " + SKILL_COLUMNS + ", x.body, x.updated_at from skill_note x " + SKILL_JOIN
+					+ " where x.user_id = :user order by x.skill_id")
+			.param("user", userId)
+			.query((rs, row) -> new PrivateNote(rs.getString("stage"), rs.getString("skill"),
+					rs.getString("skill_title"), rs.getString("body"), instant(rs, "updated_at")))
+			.list();
+		return new Export(skills, statusEvents, reviewEvents, written, notes);
 	}
 
 	/**
-	 * Deletes the user's statuses (with their evidence, reviews and conversations) and
-	 * history. What they did on other learners' reviews stays, for those learners and
+	 * Deletes the user's statuses (with their evidence, reviews and conversations), notes
+	 * and history. What they did on other learners' reviews stays, for those learners and
 	 * their mentors, with the author removed: the pages show "A former user".
 	 */
 	@Override
@@ -114,6 +121,7 @@ class ProgressPersonalData implements PersonalData {
 		this.jdbc.sql("update skill_status set reviewed_by = null where reviewed_by = :user and user_id <> :user")
 			.param("user", userId)
 			.update();
+		this.jdbc.sql("delete from skill_note where user_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from review_event where user_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from status_event where user_id = :user").param("user", userId).update();
 		// Cascades to the conversations and claims about the user's own skills.
@@ -126,7 +134,10 @@ class ProgressPersonalData implements PersonalData {
 	}
 
 	record Export(List<SkillRecord> skills, List<StatusEvent> statusHistory, List<ReviewEvent> reviewHistory,
-			List<WrittenComment> commentsOnOtherLearnersReviews) {
+			List<WrittenComment> commentsOnOtherLearnersReviews, List<PrivateNote> notes) {
+	}
+
+	record PrivateNote(String stage, String skill, String skillTitle, String markdown, Instant updatedAt) {
 	}
 
 	record SkillRecord(String stage, String skill, String skillTitle, String status, Instant updatedAt,

@@ -150,6 +150,28 @@ class NotesIntegrationTests {
 		assertThat(anonymous).doesNotContain("my secret plan").doesNotContain("note-text");
 	}
 
+	@Test
+	void notesAreInTheExportAndGoWithTheAccount() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = skill();
+		this.notes.save(learner.id(), skill, "remember the reverse proxy");
+
+		String export = this.mvc.perform(get("/account/export").with(user(learner)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(export).contains("remember the reverse proxy");
+
+		this.mvc
+			.perform(post("/account/delete").param("currentPassword", Learners.PASSWORD)
+				.param("confirmation", "DELETE")
+				.with(user(learner))
+				.with(csrf()))
+			.andExpect(status().isSeeOther());
+		assertThat(this.notes.notesOf(learner.id())).isEmpty();
+	}
+
 	private Element noteOf(AccountPrincipal learner, Skill skill) throws Exception {
 		Document page = Html.of(this.mvc.perform(get("/stages/servers").with(user(learner))).andReturn());
 		return page.selectFirst("[data-skill=" + skill.key() + "] details.note");

@@ -6,6 +6,7 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.RoadmapProgress;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
 
@@ -13,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The home page: the ten stages as cards, with the learner's progress when logged in.
@@ -33,14 +35,27 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+	String home(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "false") boolean unfinished, Model model) {
 		List<Stage> stages = this.roadmap.stages();
-		model.addAttribute("stages", stages);
+		String query = SkillSearch.clean(q);
+		boolean learner = user != null && user.hasRole(Role.LEARNER);
 		model.addAttribute("skillCount", stages.stream().mapToInt((stage) -> stage.skills().size()).sum());
-		if (user != null && user.hasRole(Role.LEARNER)) {
-			model.addAttribute("progress", this.progress.progressOf(user.id(), stages));
-			model.addAttribute("verified", this.reviews.verifiedCount(user.id()));
+		model.addAttribute("query", query);
+		model.addAttribute("unfinished", unfinished && learner);
+		if (!query.isEmpty()) {
+			model.addAttribute("matches", SkillSearch.find(stages, query));
 		}
+		List<Stage> shown = stages;
+		if (learner) {
+			RoadmapProgress progress = this.progress.progressOf(user.id(), stages);
+			model.addAttribute("progress", progress);
+			model.addAttribute("verified", this.reviews.verifiedCount(user.id()));
+			if (unfinished) {
+				shown = stages.stream().filter((stage) -> !progress.stage(stage.slug()).complete()).toList();
+			}
+		}
+		model.addAttribute("stages", shown);
 		return "home";
 	}
 

@@ -86,6 +86,51 @@ class StagePagesIntegrationTests {
 	}
 
 	@Test
+	void searchFindsSkillsByAllTheirWordsAcrossStages() throws Exception {
+		Document page = Html.of(this.mvc.perform(get("/").param("q", "  SQL   injection ")).andReturn());
+
+		assertThat(page.select("[data-result]").eachAttr("data-result")).isNotEmpty()
+			.allMatch((key) -> key.startsWith("security/") || key.startsWith("databases/"));
+		assertThat(page.select("[data-result] a").first().attr("href")).matches("/stages/[a-z-]+#skill-[a-z0-9-]+");
+		assertThat(page.select("#q").val()).isEqualTo("SQL   injection");
+
+		Document none = Html.of(this.mvc.perform(get("/").param("q", "cobol mainframe")).andReturn());
+		assertThat(none.select("#results-heading").text()).isEqualTo("No skills match \"cobol mainframe\"");
+		assertThat(none.select("li[data-stage-card]")).as("the stages stay below").hasSize(10);
+
+		Document plain = Html.of(this.mvc.perform(get("/")).andReturn());
+		assertThat(plain.select(".search-results")).isEmpty();
+	}
+
+	@Test
+	void searchTextComesBackEscaped() throws Exception {
+		String body = this.mvc.perform(get("/").param("q", "<script>alert(1)</script>"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(body).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	@Test
+	void learnersCanHideTheStagesTheyHaveFinished() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		this.roadmap.stage("what-is-backend")
+			.orElseThrow()
+			.skills()
+			.forEach((skill) -> this.progress.setStatus(learner.id(), skill, SkillStatus.DONE));
+
+		Document page = Html.of(this.mvc.perform(get("/").param("unfinished", "true").with(user(learner))).andReturn());
+
+		assertThat(page.select("li[data-stage-card]")).hasSize(9);
+		assertThat(page.select("li[data-stage-card=what-is-backend]")).isEmpty();
+		assertThat(page.select("#unfinished").hasAttr("checked")).isTrue();
+		assertThat(Html.of(this.mvc.perform(get("/").param("unfinished", "true")).andReturn())
+			.select("li[data-stage-card]")).as("visitors have nothing finished to hide").hasSize(10);
+	}
+
+	@Test
 	void aStagePageShowsItsExplanationAndEverySkillWithResources() throws Exception {
 		Stage stage = this.roadmap.stage("databases").orElseThrow();
 

@@ -40,6 +40,8 @@ class SecurityConfiguration {
 					.requestMatchers(HttpMethod.GET, "/", "/stages/**", "/css/**", "/js/**", "/webjars/**",
 							"/images/**", "/favicon.svg", "/actuator/health/**")
 					.permitAll()
+					.requestMatchers(HttpMethod.GET, "/u/*")
+					.permitAll()
 					.requestMatchers("/register", "/login", "/error")
 					.permitAll()
 					.requestMatchers("/password-reset", "/password-reset/**")

@@ -257,6 +257,12 @@ class BadInputIntegrationTests {
 				new Form("account deletion", "/account/delete",
 						Map.of("currentPassword", "not the password", "confirmation", "DELETE"), this.accountHolder,
 						null, (test) -> 0),
+				new Form("public page", "/account/public-page", Map.of("enabled", "true", "handle", "bad-input-holder"),
+						this.accountHolder, "/account",
+						(test) -> test.jdbc
+							.sql("update app_user set public_handle = null, public_page = false where id = :id")
+							.param("id", test.accountHolder.id())
+							.update()),
 				new Form("password reset request", "/password-reset", Map.of("email", "nobody@example.com"), null, null,
 						(test) -> 0),
 				new Form("new cohort", "/admin/cohorts", Map.of("name", "Bad input cohort"), this.admin,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.roadmap.account.AccountProfile;
+import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +30,14 @@ public class AccountExport {
 
 	private final JsonMapper json;
 
-	AccountExport(AccountSettings settings, ObjectProvider<PersonalData> parts, JsonMapper json) {
+	private final AccountService accounts;
+
+	AccountExport(AccountSettings settings, ObjectProvider<PersonalData> parts, JsonMapper json,
+			AccountService accounts) {
 		this.settings = settings;
 		this.parts = parts;
 		this.json = json;
+		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
@@ -42,6 +47,7 @@ public class AccountExport {
 		document.put("format", FORMAT);
 		document.put("exportedAt", Instant.now());
 		document.put("profile", profile);
+		document.put("publicPage", this.accounts.publicPageOf(userId));
 		this.parts.orderedStream().forEach((part) -> document.put(part.name(), part.export(userId)));
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
 	}

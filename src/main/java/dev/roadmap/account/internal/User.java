@@ -6,6 +6,8 @@ import java.util.Set;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountProfile;
+import dev.roadmap.account.PublicPage;
+import dev.roadmap.account.PublicProfile;
 import dev.roadmap.account.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -131,7 +133,42 @@ public class User {
 		this.passwordHash = unusablePasswordHash;
 		this.timeZone = "UTC";
 		this.roles.clear();
+		this.publicHandle = null;
+		this.publicPage = false;
 		this.deletedAt = Instant.now();
+	}
+
+	// Public progress page.
+
+	private String publicHandle;
+
+	private boolean publicPage;
+
+	/**
+	 * Turns the public page on or off under the handle (lower-case, already checked); a
+	 * {@code null} handle releases it and is allowed only with the page off.
+	 */
+	public void changePublicPage(boolean enabled, String handle) {
+		if (enabled && handle == null) {
+			throw new IllegalArgumentException("A public page needs a handle");
+		}
+		this.publicPage = enabled;
+		this.publicHandle = handle;
+	}
+
+	/**
+	 * Whether anyone may see the public page now: it is on and the account not deleted.
+	 */
+	public boolean showsPublicPage() {
+		return this.publicPage && this.publicHandle != null && !deleted();
+	}
+
+	public PublicPage toPublicPage() {
+		return new PublicPage(this.publicPage, this.publicHandle);
+	}
+
+	public PublicProfile toPublicProfile() {
+		return new PublicProfile(this.id, this.publicHandle, this.displayName);
 	}
 
 }

@@ -64,4 +64,8 @@ public interface Users extends JpaRepository<User, Long> {
 	@Query(value = "select role, count(*) from user_role group by role", nativeQuery = true)
 	List<Object[]> countByRole();
 
+	Optional<User> findByPublicHandle(String publicHandle);
+
+	boolean existsByPublicHandleAndIdNot(String publicHandle, Long id);
+
 }

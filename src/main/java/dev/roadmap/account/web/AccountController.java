@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
 import dev.roadmap.account.AccountSessions;
+import dev.roadmap.account.PublicHandleException;
+import dev.roadmap.account.PublicPage;
 import dev.roadmap.account.internal.AccountChangeException;
 import dev.roadmap.account.internal.AccountExport;
 import dev.roadmap.account.internal.AccountSettings;
@@ -12,6 +15,7 @@ import dev.roadmap.account.web.AccountForms.DeleteAccountForm;
 import dev.roadmap.account.web.AccountForms.DisplayNameForm;
 import dev.roadmap.account.web.AccountForms.EmailForm;
 import dev.roadmap.account.web.AccountForms.PasswordChangeForm;
+import dev.roadmap.account.web.AccountForms.PublicPageForm;
 import dev.roadmap.account.web.AccountForms.TimeZoneForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -53,10 +58,14 @@ class AccountController {
 
 	private final AccountSessions sessions;
 
-	AccountController(AccountSettings settings, AccountExport export, AccountSessions sessions) {
+	private final AccountService accounts;
+
+	AccountController(AccountSettings settings, AccountExport export, AccountSessions sessions,
+			AccountService accounts) {
 		this.settings = settings;
 		this.export = export;
 		this.sessions = sessions;
+		this.accounts = accounts;
 	}
 
 	@InitBinder("nameForm")
@@ -220,6 +229,55 @@ class AccountController {
 		}
 		if (!model.containsAttribute("deleteForm")) {
 			model.addAttribute("deleteForm", new DeleteAccountForm(null, null));
+		}
+		addPublicPage(me, model);
+	}
+
+	// Public progress page.
+
+	@InitBinder("publicPageForm")
+	void publicPageFields(WebDataBinder binder) {
+		binder.setAllowedFields("enabled", "handle");
+	}
+
+	/**
+	 * Turns the signed-in user's public page on or off: the only account it can act on is
+	 * the one logged in, so there is no user id to send.
+	 */
+	@PostMapping("/public-page")
+	ModelAndView changePublicPage(@AuthenticationPrincipal AccountPrincipal me,
+			@ModelAttribute("publicPageForm") PublicPageForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.getTarget() == null) {
+			// The box sent something other than "true": Spring keeps no form to show
+			// again, so show the one built from the other fields, with the errors.
+			model.addAttribute("publicPageForm", form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "publicPageForm", result);
+		}
+		if (!result.hasErrors()) {
+			try {
+				PublicPage page = this.accounts.setPublicPage(me.id(), form.on(), form.handle());
+				return done(redirect, page.enabled() ? "flash.account.publicPageOn" : "flash.account.publicPageOff");
+			}
+			catch (PublicHandleException ex) {
+				result.rejectValue("handle", ex.messageKey());
+			}
+		}
+		return invalid(me, model);
+	}
+
+	private void addPublicPage(AccountPrincipal me, Model model) {
+		PublicPage page = this.accounts.publicPageOf(me.id());
+		model.addAttribute("publicPage", page);
+		if (page.enabled()) {
+			model.addAttribute("publicPageUrl",
+					ServletUriComponentsBuilder.fromCurrentContextPath()
+						.path("/u/{handle}")
+						.buildAndExpand(page.handle())
+						.toUriString());
+		}
+		if (!model.containsAttribute("publicPageForm")) {
+			model.addAttribute("publicPageForm", new PublicPageForm(page.enabled(), page.handle()));
 		}
 	}
 

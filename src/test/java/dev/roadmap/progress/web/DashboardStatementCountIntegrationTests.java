@@ -90,7 +90,8 @@ class DashboardStatementCountIntegrationTests {
 			.sum()).isGreaterThan(500);
 		assertThat(year.result().select("[data-open-review]")).hasSize(2);
 		assertThat(year.result().select("[data-history]")).hasSize(DashboardController.RECENT);
-		// 14 for the page, plus one for the learner's time zone, read since accounts have one.
+		// 14 for the page, plus one for the learner's time zone, read since accounts have
+		// one.
 		assertThat(none.statements()).isPositive().isLessThanOrEqualTo(15);
 		assertThat(year.statements()).as("statements for a year of history, against none: %s", year.sql())
 			.isEqualTo(none.statements());

@@ -1,0 +1,66 @@
+package dev.roadmap.progress.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.roadmap.account.AccountService;
+import dev.roadmap.account.PublicProfile;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.SkillReview;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A learner's public progress page, {@code /u/{handle}}, for anyone to see while the
+ * learner has it on: their display name, progress bars and verified skills, and nothing
+ * else (no e-mail address, notes, evidence, comments or statuses other than done). An
+ * unknown handle, or a page turned off, is not found.
+ */
+@Controller
+class PublicProgressController {
+
+	private final AccountService accounts;
+
+	private final RoadmapService roadmap;
+
+	private final ProgressService progress;
+
+	private final ReviewService reviews;
+
+	PublicProgressController(AccountService accounts, RoadmapService roadmap, ProgressService progress,
+			ReviewService reviews) {
+		this.accounts = accounts;
+		this.roadmap = roadmap;
+		this.progress = progress;
+		this.reviews = reviews;
+	}
+
+	@GetMapping("/u/{handle}")
+	String page(@PathVariable String handle, Model model) {
+		PublicProfile owner = this.accounts.findByPublicHandle(handle)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No public page"));
+		List<Stage> stages = this.roadmap.stages();
+		Map<Long, SkillReview> reviews = this.reviews.reviewsOf(owner.id());
+		// Only the skills' identities leave this method: the reviews' evidence and
+		// comments are private.
+		List<Skill> verified = stages.stream()
+			.flatMap((stage) -> stage.skills().stream())
+			.filter((skill) -> reviews.containsKey(skill.id()) && reviews.get(skill.id()).verified())
+			.toList();
+		model.addAttribute("owner", owner);
+		model.addAttribute("stages", stages);
+		model.addAttribute("progress", this.progress.progressOf(owner.id(), stages));
+		model.addAttribute("verified", verified);
+		return "public/progress";
+	}
+
+}

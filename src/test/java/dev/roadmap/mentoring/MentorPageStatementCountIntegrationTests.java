@@ -4,30 +4,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
-
-import javax.sql.DataSource;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.StatementCounter;
+import dev.roadmap.test.StatementCounter.Counted;
 import dev.roadmap.test.RoadmapIntegrationTest;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * application's DataSource, so this class has an application context of its own.
  */
 @RoadmapIntegrationTest
-@Import(MentorPageStatementCountIntegrationTests.CountStatements.class)
+@Import(StatementCounter.CountStatements.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MentorPageStatementCountIntegrationTests {
 
@@ -189,71 +180,6 @@ class MentorPageStatementCountIntegrationTests {
 				from skill_status ss join app_user u on u.id = ss.user_id
 				where u.email like :emails and ss.review_requested_at is not null""").param("emails", emails).update();
 		return mentor;
-	}
-
-	/**
-	 * Wraps the application's DataSource so that every statement it runs can be counted.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountStatements {
-
-		@Bean
-		static StatementCounter statementCounter() {
-			return new StatementCounter();
-		}
-
-	}
-
-	/**
-	 * Counts the statements the current thread runs while {@link #count} records, and
-	 * keeps their SQL to say what ran when a count is wrong.
-	 */
-	static class StatementCounter implements BeanPostProcessor, QueryExecutionListener {
-
-		private volatile Thread recording;
-
-		private final List<String> sql = new ArrayList<>();
-
-		@Override
-		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
-				return ProxyDataSourceBuilder.create(beanName, dataSource).listener(this).build();
-			}
-			return bean;
-		}
-
-		@Override
-		public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-		}
-
-		@Override
-		public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-			if (Thread.currentThread() == this.recording) {
-				synchronized (this.sql) {
-					this.sql.add(queries.isEmpty() ? "?" : queries.get(0).getQuery().strip());
-				}
-			}
-		}
-
-		<T> Counted<T> count(Supplier<T> action) {
-			synchronized (this.sql) {
-				this.sql.clear();
-			}
-			this.recording = Thread.currentThread();
-			try {
-				T result = action.get();
-				synchronized (this.sql) {
-					return new Counted<>(result, this.sql.size(), List.copyOf(this.sql));
-				}
-			}
-			finally {
-				this.recording = null;
-			}
-		}
-
-	}
-
-	record Counted<T>(T result, int statements, List<String> sql) {
 	}
 
 }

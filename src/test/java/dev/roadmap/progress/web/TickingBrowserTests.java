@@ -88,6 +88,23 @@ class TickingBrowserTests {
 		assertThat(plain.find("progress[data-stage=" + STAGE + "]").getDomAttribute("value")).isEqualTo("75");
 	}
 
+	@Test
+	void notesSaveThemselvesWhileTheLearnerTypes(Browser browser) {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = this.roadmap.stage(STAGE).orElseThrow().skills().get(0);
+		logIn(browser, learner);
+		browser.open("/stages/" + STAGE);
+
+		browser.find(selector(skill) + " details.note summary").click();
+		browser.find("#note-text-" + skill.slug()).sendKeys("Use **Spring Boot** for the API");
+		browser.waitUntil((driver) -> "Saved."
+			.equals(driver.findElement(org.openqa.selenium.By.id("note-status-" + skill.slug())).getText()));
+		assertThat(browser.find("#note-rendered-" + skill.slug() + " strong").getText()).isEqualTo("Spring Boot");
+
+		browser.open("/stages/" + STAGE);
+		assertThat(browser.find("#note-rendered-" + skill.slug() + " strong").getText()).isEqualTo("Spring Boot");
+	}
+
 	private static void tick(Browser browser, Skill skill, String status) {
 		browser.find(selector(skill) + " label[for=status-" + skill.slug() + "-" + status + "]").click();
 		browser.find(selector(skill) + "[data-status=" + status + "]");

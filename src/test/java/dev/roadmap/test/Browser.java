@@ -159,6 +159,15 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 		this.wait.until(condition);
 	}
 
+	/**
+	 * Makes the page match {@code prefers-color-scheme} as given ({@code light} or
+	 * {@code dark}), through the DevTools protocol; it lasts across navigations.
+	 */
+	public void emulateColorScheme(String scheme) {
+		((ChromeDriver) this.driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+				java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
 	public String currentPath() {
 		String url = this.driver.getCurrentUrl();
 		return url.substring(this.baseUrl.length());

@@ -16,6 +16,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.CohortAdministration;
@@ -44,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page of the application, as each kind of user sees it, passes axe-core's WCAG 2.2
  * AA rules with no violation, in light mode and in dark mode. The pages show real data
- * (progress, evidence, a review conversation, a note, a waiting review, cohorts, audit
- * entries), so that what the data adds is checked too.
+ * (progress, evidence, a review conversation, a note, a waiting review, a public page,
+ * cohorts, audit entries), so that what the data adds is checked too.
  */
 @BrowserTest
 class AccessibilityBrowserTests {
@@ -60,6 +61,9 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	Learners learners;
+
+	@Autowired
+	AccountService accounts;
 
 	@Autowired
 	RoadmapService roadmap;
@@ -92,6 +96,7 @@ class AccessibilityBrowserTests {
 	void anonymousPagesHaveNoViolations(Browser browser) {
 		AccountPrincipal someone = this.learners.aLearner();
 		String resetToken = resetTokenFor(someone);
+		String handle = publicPageOf(someone);
 		List<String> violations = new ArrayList<>();
 
 		check(browser, "anonymous", "/", violations);
@@ -105,6 +110,7 @@ class AccessibilityBrowserTests {
 		check(browser, "anonymous", "/password-reset?sent", violations);
 		check(browser, "anonymous", "/password-reset/" + resetToken, violations);
 		check(browser, "anonymous", "/password-reset/no-such-token", violations);
+		check(browser, "anonymous", "/u/" + handle, violations);
 		check(browser, "anonymous", "/stages/no-such-stage", violations);
 
 		assertNoViolations(violations);
@@ -133,6 +139,7 @@ class AccessibilityBrowserTests {
 				new Evidence("https://git.example.com/dana/blog", null, "A blog engine."));
 		this.reviews.approve(learner.id(), verified, mentor.id());
 		this.progress.setStatus(learner.id(), skills.get(2), SkillStatus.IN_PROGRESS);
+		String handle = publicPageOf(learner);
 		List<String> violations = new ArrayList<>();
 
 		logIn(browser, learner);
@@ -141,6 +148,7 @@ class AccessibilityBrowserTests {
 		check(browser, "learner", "/dashboard", violations);
 		check(browser, "learner", "/account", violations);
 		check(browser, "learner", "/notifications", violations);
+		check(browser, "learner", "/u/" + handle, violations);
 		check(browser, "learner", "/no-such-page", violations);
 
 		assertNoViolations(violations);
@@ -257,6 +265,15 @@ class AccessibilityBrowserTests {
 	private static void submit(Browser browser, WebElement button) {
 		button.click();
 		browser.waitUntil(ExpectedConditions.stalenessOf(button));
+	}
+
+	/**
+	 * Turns the user's public progress page on, under a new handle.
+	 */
+	private String publicPageOf(AccountPrincipal user) {
+		String handle = "a11y-" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.setPublicPage(user.id(), true, handle);
+		return handle;
 	}
 
 	/**

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.roadmap.roadmap.Skill;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -79,7 +82,17 @@ public class NoteService {
 	 * Markdown to safe HTML.
 	 */
 	public String render(String markdown) {
-		return this.renderer.render(this.parser.parse(markdown));
+		Node document = this.parser.parse(markdown);
+		// A note sits under its skill's h3: its own headings start at h4, so the page's
+		// outline stays whole for screen readers.
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(Heading heading) {
+				heading.setLevel(Math.min(6, heading.getLevel() + 3));
+				visitChildren(heading);
+			}
+		});
+		return this.renderer.render(document);
 	}
 
 }

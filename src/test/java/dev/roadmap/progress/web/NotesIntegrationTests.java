@@ -124,6 +124,14 @@ class NotesIntegrationTests {
 	}
 
 	@Test
+	void headingsInANoteSitBelowTheSkillsOwnHeading() {
+		assertThat(this.notes.render("# Plan\n\n## Steps\n\n#### Deep")).contains("<h4>Plan</h4>")
+			.contains("<h5>Steps</h5>")
+			.contains("<h6>Deep</h6>")
+			.doesNotContain("<h1>");
+	}
+
+	@Test
 	void aBlankNoteDeletesIt() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
 		Skill skill = skill();

@@ -13,7 +13,6 @@ import dev.roadmap.test.Learners;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -162,7 +161,7 @@ class ReviewFlowBrowserTests {
 	 */
 	private static void submit(Browser browser, WebElement button) {
 		button.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(button));
+		browser.waitForNextPage(button);
 	}
 
 	private static WebElement skill(Browser browser, Skill skill) {

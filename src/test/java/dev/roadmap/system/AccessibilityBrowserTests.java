@@ -35,7 +35,6 @@ import dev.roadmap.test.Learners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -264,7 +263,7 @@ class AccessibilityBrowserTests {
 	 */
 	private static void submit(Browser browser, WebElement button) {
 		button.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(button));
+		browser.waitForNextPage(button);
 	}
 
 	/**

@@ -155,6 +155,30 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
+	/**
+	 * Waits until the page the element belonged to has been replaced by the next one.
+	 * ChromeDriver reports an element of a page being torn down either as stale or,
+	 * during the swap, as a node that "does not belong to the document": both mean it is
+	 * gone.
+	 */
+	public void waitForNextPage(WebElement fromThisPage) {
+		this.wait.until((driver) -> {
+			try {
+				fromThisPage.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
+	}
+
 	public void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
 		this.wait.until(condition);
 	}

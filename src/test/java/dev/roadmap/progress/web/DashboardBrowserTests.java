@@ -22,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,7 +152,7 @@ class DashboardBrowserTests {
 		browser.find("#password").sendKeys(Learners.PASSWORD);
 		var button = browser.find("form.form button[type=submit]");
 		button.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(button));
+		browser.waitForNextPage(button);
 	}
 
 	private static void viewport(Browser browser, int width) {

@@ -27,6 +27,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	private final Set<Role> roles;
 
+	/**
+	 * Null in a session saved before principals carried the zone.
+	 */
+	private final String timeZone;
+
 	private String passwordHash;
 
 	public AccountPrincipal(Account account, String passwordHash) {
@@ -34,6 +39,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		this.email = account.email();
 		this.displayName = account.displayName();
 		this.roles = Set.copyOf(account.roles());
+		this.timeZone = account.timeZone();
 		this.passwordHash = passwordHash;
 	}
 
@@ -43,6 +49,14 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	public String displayName() {
 		return this.displayName;
+	}
+
+	/**
+	 * The zone the user counts days in, as their account said at login or at their last
+	 * change of it; empty in a session older than this field.
+	 */
+	public java.util.Optional<String> timeZone() {
+		return java.util.Optional.ofNullable(this.timeZone);
 	}
 
 	public boolean hasRole(Role role) {

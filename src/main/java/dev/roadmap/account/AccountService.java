@@ -248,7 +248,7 @@ public class AccountService {
 		if (wanted.length() < HANDLE_MIN || wanted.length() > HANDLE_MAX || !HANDLE.matcher(wanted).matches()) {
 			return Optional.empty();
 		}
-		return this.users.findByPublicHandle(wanted).filter(User::showsPublicPage).map(User::toPublicProfile);
+		return this.users.findPublicProfile(wanted);
 	}
 
 	private static void checkHandle(String handle) {

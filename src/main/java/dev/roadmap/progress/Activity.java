@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.roadmap.Skill;
+
 /**
  * A learner's activity history, drawn from their status events, with days counted in
  * {@code zone}.
@@ -16,9 +18,11 @@ import java.util.Map;
  * @param doneOverTime skills done at the end of each day on which that number changed
  * @param stagesCompleted the date each stage (by slug) first had every counted skill
  * done; stages never complete are missing
+ * @param lastTouched the skill of the latest status change, if it is still on the roadmap
+ * (where the learner left off), or null
  */
 public record Activity(ZoneId zone, LocalDate today, List<DayCount> calendar, List<MonthCount> months, Streaks streaks,
-		List<DoneCount> doneOverTime, Map<String, LocalDate> stagesCompleted) {
+		List<DoneCount> doneOverTime, Map<String, LocalDate> stagesCompleted, Skill lastTouched) {
 
 	public Activity {
 		calendar = List.copyOf(calendar);

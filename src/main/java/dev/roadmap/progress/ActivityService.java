@@ -33,7 +33,7 @@ public class ActivityService {
 	}
 
 	/**
-	 * The learner's activity as of now, in two statements.
+	 * The learner's activity as of now, in one statement.
 	 */
 	@Transactional(readOnly = true)
 	public Activity activityOf(long userId, List<Stage> stages, ZoneId zone) {
@@ -41,83 +41,77 @@ public class ActivityService {
 	}
 
 	/**
-	 * The learner's activity as of {@code now}, in two statements: the events grouped by
-	 * day, and the day each stage was first complete. Skills and stages no longer in the
-	 * roadmap still count as activity but not as done.
+	 * The learner's events, summed up in one statement whatever their number: per day
+	 * (changes, and skills done net of undone), the first day each stage had every
+	 * counted skill done (replaying the events per stage, in order, until done = all −
+	 * skipped over the stage's current skills), and the skill of the latest change.
+	 * Skills and stages no longer in the roadmap still count as activity but not as done.
+	 */
+	private static final String ACTIVITY = """
+			with events as (
+				select e.id, e.occurred_at, e.skill_id, e.from_status, e.to_status, sk.stage_id, sk.retired as skill_retired,
+					sk.retired or st.retired as gone
+				from status_event e join skill sk on sk.id = e.skill_id join stage st on st.id = sk.stage_id
+				where e.user_id = :user
+			), stage_size as (
+				select stage_id, count(*) as skills from skill where not retired group by stage_id
+			), running as (
+				select stage_id, occurred_at,
+					sum(case when to_status = 'DONE' then 1 when from_status = 'DONE' then -1 else 0 end) over w as done,
+					sum(case when to_status = 'SKIPPED' then 1 when from_status = 'SKIPPED' then -1 else 0 end)
+						over w as skipped
+				from events where not skill_retired
+				window w as (partition by stage_id order by occurred_at, id)
+			)
+			select 'DAY' as kind, (occurred_at at time zone cast(:zone as text))::date as day, count(*) as changes,
+				coalesce(sum(case when gone then 0 when to_status = 'DONE' then 1 when from_status = 'DONE' then -1
+					else 0 end), 0) as net_done, cast(null as bigint) as ref
+			from events group by 2
+			union all
+			select 'STAGE', (min(r.occurred_at) at time zone cast(:zone as text))::date, null, null, r.stage_id
+			from running r join stage_size s on s.stage_id = r.stage_id
+			where r.done = s.skills - r.skipped
+			group by r.stage_id
+			union all
+			(select 'LAST', null, null, null, skill_id from events where not gone
+				order by occurred_at desc, id desc limit 1)
+			order by kind, day""";
+
+	/**
+	 * The learner's activity as of {@code now}, in one statement.
 	 */
 	@Transactional(readOnly = true)
 	public Activity activityOf(long userId, List<Stage> stages, ZoneId zone, Instant now) {
-		String zoneName = postgresZone(zone);
 		LocalDate today = ActivitySeries.day(now, zone);
+		Map<Long, String> stageSlugs = new HashMap<>();
+		Map<Long, Skill> skills = new HashMap<>();
+		stages.forEach((stage) -> {
+			stageSlugs.put(stage.id(), stage.slug());
+			stage.skills().forEach((skill) -> skills.put(skill.id(), skill));
+		});
 		List<DayCount> days = new ArrayList<>();
 		Map<LocalDate, Integer> netDone = new HashMap<>();
-		this.jdbc.sql("""
-				select (e.occurred_at at time zone cast(:zone as text))::date as day, count(*) as changes,
-					coalesce(sum(case when sk.retired or st.retired then 0
-						when e.to_status = 'DONE' then 1 when e.from_status = 'DONE' then -1 else 0 end), 0) as net_done
-				from status_event e join skill sk on sk.id = e.skill_id join stage st on st.id = sk.stage_id
-				where e.user_id = :user
-				group by 1 order by 1""").param("zone", zoneName).param("user", userId).query((rs) -> {
-			LocalDate day = rs.getObject("day", LocalDate.class);
-			days.add(new DayCount(day, rs.getInt("changes")));
-			netDone.put(day, rs.getInt("net_done"));
+		Map<String, LocalDate> completed = new HashMap<>();
+		Skill[] lastTouched = { null };
+		this.jdbc.sql(ACTIVITY).param("zone", postgresZone(zone)).param("user", userId).query((rs) -> {
+			switch (rs.getString("kind")) {
+				case "DAY" -> {
+					LocalDate day = rs.getObject("day", LocalDate.class);
+					days.add(new DayCount(day, rs.getInt("changes")));
+					netDone.put(day, rs.getInt("net_done"));
+				}
+				case "STAGE" -> {
+					String slug = stageSlugs.get(rs.getLong("ref"));
+					if (slug != null) {
+						completed.put(slug, rs.getObject("day", LocalDate.class));
+					}
+				}
+				default -> lastTouched[0] = skills.get(rs.getLong("ref"));
+			}
 		});
 		List<DayCount> calendar = ActivitySeries.calendar(days, today);
 		return new Activity(zone, today, calendar, ActivitySeries.months(calendar), ActivitySeries.streaks(days, today),
-				ActivitySeries.doneOverTime(netDone), stagesCompleted(userId, stages, zoneName));
-	}
-
-	/**
-	 * Replays the learner's events per stage, in order, and keeps the first day on which
-	 * done = all − skipped over the stage's current skills.
-	 */
-	private Map<String, LocalDate> stagesCompleted(long userId, List<Stage> stages, String zoneName) {
-		Map<Long, String> slugs = new HashMap<>();
-		stages.forEach((stage) -> slugs.put(stage.id(), stage.slug()));
-		Map<String, LocalDate> completed = new HashMap<>();
-		this.jdbc.sql("""
-				with stage_size as (
-					select stage_id, count(*) as skills from skill where not retired group by stage_id
-				), running as (
-					select sk.stage_id, e.occurred_at,
-						sum(case when e.to_status = 'DONE' then 1 when e.from_status = 'DONE' then -1 else 0 end)
-							over w as done,
-						sum(case when e.to_status = 'SKIPPED' then 1 when e.from_status = 'SKIPPED' then -1 else 0 end)
-							over w as skipped
-					from status_event e join skill sk on sk.id = e.skill_id and not sk.retired
-					where e.user_id = :user
-					window w as (partition by sk.stage_id order by e.occurred_at, e.id)
-				)
-				select r.stage_id, (min(r.occurred_at) at time zone cast(:zone as text))::date as completed_on
-				from running r join stage_size s on s.stage_id = r.stage_id
-				where r.done = s.skills - r.skipped
-				group by r.stage_id""").param("user", userId).param("zone", zoneName).query((rs) -> {
-			String slug = slugs.get(rs.getLong("stage_id"));
-			if (slug != null) {
-				completed.put(slug, rs.getObject("completed_on", LocalDate.class));
-			}
-		});
-		return completed;
-	}
-
-	/**
-	 * The skill of the learner's latest status change, if it is still on the roadmap:
-	 * where they left off. One statement.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Skill> lastTouched(long userId, List<Stage> stages) {
-		return this.jdbc.sql("""
-				select e.skill_id from status_event e
-				join skill sk on sk.id = e.skill_id and not sk.retired
-				join stage st on st.id = sk.stage_id and not st.retired
-				where e.user_id = :user order by e.occurred_at desc, e.id desc limit 1""")
-			.param("user", userId)
-			.query(Long.class)
-			.optional()
-			.flatMap((skillId) -> stages.stream()
-				.flatMap((stage) -> stage.skills().stream())
-				.filter((skill) -> skill.id() == skillId)
-				.findFirst());
+				ActivitySeries.doneOverTime(netDone), completed, lastTouched[0]);
 	}
 
 	/**

@@ -22,8 +22,29 @@ public class ProgressService {
 
 	private final JdbcClient jdbc;
 
-	ProgressService(JdbcClient jdbc) {
+	private final LearnerSkillsQuery skills;
+
+	ProgressService(JdbcClient jdbc, NoteService notes) {
 		this.jdbc = jdbc;
+		this.skills = new LearnerSkillsQuery(jdbc, notes);
+	}
+
+	/**
+	 * Everything the learner has on their skills: statuses, reviews with their
+	 * conversations, and notes, in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public LearnerSkills skillsOf(long userId) {
+		return this.skills.read(userId, true);
+	}
+
+	/**
+	 * The learner's statuses and review states (with evidence, without conversations or
+	 * notes), in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public LearnerSkills statusesAndReviewsOf(long userId) {
+		return this.skills.read(userId, false);
 	}
 
 	@Transactional
@@ -80,12 +101,18 @@ public class ProgressService {
 	}
 
 	/**
-	 * The learner's history, status changes and review actions together, newest first.
+	 * The learner's history, status changes and review actions together, newest first:
+	 * one statement, which also counts the entries (a second one only for a page past the
+	 * end).
 	 */
 	@Transactional(readOnly = true)
 	public HistoryPage historyOf(long userId, int page, int size) {
+		long[] total = { 0 };
 		List<HistoryEntry> entries = this.jdbc.sql("""
-				select at, kind, skill_id, from_status, to_status, actor_name from (
+				select at, kind, skill_id, from_status, to_status, actor_name,
+					(select count(*) from status_event where user_id = :user)
+						+ (select count(*) from review_event where user_id = :user) as total
+				from (
 					select occurred_at as at, 'STATUS' as kind, skill_id, from_status, to_status,
 						null as actor_name, id from status_event where user_id = :user
 					union all
@@ -95,17 +122,22 @@ public class ProgressService {
 			.param("user", userId)
 			.param("size", size)
 			.param("offset", (long) page * size)
-			.query((rs, row) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
-					rs.getLong("skill_id"), statusOrNull(rs.getString("from_status")),
-					statusOrNull(rs.getString("to_status")), rs.getString("actor_name")))
+			.query((rs, row) -> {
+				total[0] = rs.getLong("total");
+				return new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("kind"), rs.getLong("skill_id"),
+						statusOrNull(rs.getString("from_status")), statusOrNull(rs.getString("to_status")),
+						rs.getString("actor_name"));
+			})
 			.list();
-		long total = this.jdbc.sql("""
-				select (select count(*) from status_event where user_id = :user)
-					+ (select count(*) from review_event where user_id = :user)""")
-			.param("user", userId)
-			.query(Long.class)
-			.single();
-		return new HistoryPage(entries, page, size, total);
+		if (entries.isEmpty() && page > 0) {
+			total[0] = this.jdbc.sql("""
+					select (select count(*) from status_event where user_id = :user)
+						+ (select count(*) from review_event where user_id = :user)""")
+				.param("user", userId)
+				.query(Long.class)
+				.single();
+		}
+		return new HistoryPage(entries, page, size, total[0]);
 	}
 
 	private static SkillStatus statusOrNull(String status) {

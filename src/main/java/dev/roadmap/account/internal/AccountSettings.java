@@ -120,14 +120,14 @@ public class AccountSettings {
 	}
 
 	@Transactional
-	public AccountProfile changeTimeZone(long userId, String timeZone) {
+	public Account changeTimeZone(long userId, String timeZone) {
 		if (timeZone == null || !ZONES.contains(timeZone)) {
 			throw new AccountChangeException("timeZone", "account.timeZoneUnknown");
 		}
 		User user = user(userId);
 		user.changeTimeZone(timeZone);
 		this.users.flush();
-		return user.toProfile();
+		return user.toAccount();
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Set;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountProfile;
 import dev.roadmap.account.PublicPage;
-import dev.roadmap.account.PublicProfile;
 import dev.roadmap.account.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -77,7 +76,7 @@ public class User {
 	}
 
 	public Account toAccount() {
-		return new Account(this.id, this.email, this.displayName, this.roles);
+		return new Account(this.id, this.email, this.displayName, this.roles, this.timeZone);
 	}
 
 	// Account self-service: profile changes, time zone and deletion.
@@ -156,19 +155,8 @@ public class User {
 		this.publicHandle = handle;
 	}
 
-	/**
-	 * Whether anyone may see the public page now: it is on and the account not deleted.
-	 */
-	public boolean showsPublicPage() {
-		return this.publicPage && this.publicHandle != null && !deleted();
-	}
-
 	public PublicPage toPublicPage() {
 		return new PublicPage(this.publicPage, this.publicHandle);
-	}
-
-	public PublicProfile toPublicProfile() {
-		return new PublicProfile(this.id, this.publicHandle, this.displayName);
 	}
 
 }

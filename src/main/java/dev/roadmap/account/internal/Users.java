@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.roadmap.account.PublicProfile;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -64,7 +66,14 @@ public interface Users extends JpaRepository<User, Long> {
 	@Query(value = "select role, count(*) from user_role group by role", nativeQuery = true)
 	List<Object[]> countByRole();
 
-	Optional<User> findByPublicHandle(String publicHandle);
+	/**
+	 * The public profile of the user whose public page is on under the handle: one
+	 * statement, without the roles a whole user brings.
+	 */
+	@Query("""
+			select new dev.roadmap.account.PublicProfile(u.id, u.publicHandle, u.displayName) from User u
+			where u.publicHandle = :handle and u.publicPage = true and u.deletedAt is null""")
+	Optional<PublicProfile> findPublicProfile(String handle);
 
 	boolean existsByPublicHandleAndIdNot(String publicHandle, Long id);
 

@@ -129,8 +129,10 @@ class AccountController {
 	@PostMapping("/time-zone")
 	ModelAndView changeTimeZone(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("timeZoneForm") TimeZoneForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (!result.hasErrors() && apply(result, () -> this.settings.changeTimeZone(me.id(), form.timeZone()))) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		// The session's principal carries the zone, which pages count days in.
+		if (!result.hasErrors() && apply(result, () -> SignedInUser
+			.refresh(this.settings.changeTimeZone(me.id(), form.timeZone()), false, request, response))) {
 			return done(redirect, "flash.account.timeZoneChanged");
 		}
 		return invalid(me, model);

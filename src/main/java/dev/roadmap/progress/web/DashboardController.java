@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.AccountProfile;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.progress.Activity;
 import dev.roadmap.progress.ActivityService;
 import dev.roadmap.progress.Progress;
+import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.RoadmapProgress;
 import dev.roadmap.progress.SkillReview;
@@ -46,16 +47,13 @@ class DashboardController {
 
 	private final ProgressService progress;
 
-	private final ReviewService reviews;
-
 	private final ActivityService activity;
 
-	DashboardController(RoadmapService roadmap, ProgressService progress, ReviewService reviews,
-			ActivityService activity, AccountService accounts) {
+	DashboardController(RoadmapService roadmap, ProgressService progress, ActivityService activity,
+			AccountService accounts) {
 		this.accounts = accounts;
 		this.roadmap = roadmap;
 		this.progress = progress;
-		this.reviews = reviews;
 		this.activity = activity;
 	}
 
@@ -64,8 +62,9 @@ class DashboardController {
 		List<Stage> stages = this.roadmap.stages();
 		Map<Long, Skill> skills = new HashMap<>();
 		stages.forEach((stage) -> stage.skills().forEach((skill) -> skills.put(skill.id(), skill)));
-		Map<Long, SkillStatus> statuses = this.progress.statusesOf(user.id());
-		Map<Long, SkillReview> reviews = this.reviews.reviewsOf(user.id());
+		LearnerSkills mine = this.progress.statusesAndReviewsOf(user.id());
+		Map<Long, SkillStatus> statuses = mine.statuses();
+		Map<Long, SkillReview> reviews = mine.reviews();
 		RoadmapProgress progress = ProgressService.progressOf(statuses, stages);
 		Activity activity = this.activity.activityOf(user.id(), stages, zoneOf(user));
 
@@ -75,16 +74,10 @@ class DashboardController {
 			return new StageRow(stage, stageProgress,
 					stageProgress.complete() ? activity.completedOn(stage.slug()) : null);
 		}).toList());
-		model.addAttribute("lastTouched",
-				this.activity.lastTouched(user.id(), stages)
-					.map((skill) -> new SkillLink(skill, statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED)))
-					.orElse(null));
+		model.addAttribute("lastTouched", (activity.lastTouched() != null)
+				? new SkillLink(activity.lastTouched(), mine.statusOf(activity.lastTouched().id())) : null);
 		model.addAttribute("nextUp", ActivityService.nextUp(stages, statuses).orElse(null));
-		model.addAttribute("verified",
-				reviews.values()
-					.stream()
-					.filter((review) -> review.verified() && skills.containsKey(review.skillId()))
-					.count());
+		model.addAttribute("verified", (long) mine.verifiedCount(skills::containsKey));
 		model.addAttribute("openReviews",
 				stages.stream()
 					.flatMap((stage) -> stage.skills().stream())
@@ -102,17 +95,21 @@ class DashboardController {
 
 	/**
 	 * The learner's time zone, chosen on the account page, in which days, streaks and
-	 * dates are counted; UTC when unset or no longer known.
+	 * dates are counted: the session's (read from the account only for a session older
+	 * than principals that carry it); UTC when no longer known.
 	 */
 	ZoneId zoneOf(AccountPrincipal user) {
-		return this.accounts.profileOf(user.id()).map((profile) -> {
-			try {
-				return ZoneId.of(profile.timeZone());
-			}
-			catch (java.time.DateTimeException ex) {
-				return (ZoneId) ZoneOffset.UTC;
-			}
-		}).orElse(ZoneOffset.UTC);
+		return user.timeZone()
+			.or(() -> this.accounts.profileOf(user.id()).map(AccountProfile::timeZone))
+			.map((zone) -> {
+				try {
+					return ZoneId.of(zone);
+				}
+				catch (java.time.DateTimeException ex) {
+					return (ZoneId) ZoneOffset.UTC;
+				}
+			})
+			.orElse(ZoneOffset.UTC);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.RoadmapProgress;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
@@ -26,12 +26,9 @@ class HomeController {
 
 	private final ProgressService progress;
 
-	private final ReviewService reviews;
-
-	HomeController(RoadmapService roadmap, ProgressService progress, ReviewService reviews) {
+	HomeController(RoadmapService roadmap, ProgressService progress) {
 		this.roadmap = roadmap;
 		this.progress = progress;
-		this.reviews = reviews;
 	}
 
 	@GetMapping("/")
@@ -48,9 +45,10 @@ class HomeController {
 		}
 		List<Stage> shown = stages;
 		if (learner) {
-			RoadmapProgress progress = this.progress.progressOf(user.id(), stages);
+			LearnerSkills mine = this.progress.statusesAndReviewsOf(user.id());
+			RoadmapProgress progress = ProgressService.progressOf(mine.statuses(), stages);
 			model.addAttribute("progress", progress);
-			model.addAttribute("verified", this.reviews.verifiedCount(user.id()));
+			model.addAttribute("verified", mine.verifiedCount(this.roadmap::isCurrent));
 			if (unfinished) {
 				shown = stages.stream().filter((stage) -> !progress.stage(stage.slug()).complete()).toList();
 			}

@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PublicProfile;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
@@ -34,14 +34,10 @@ class PublicProgressController {
 
 	private final ProgressService progress;
 
-	private final ReviewService reviews;
-
-	PublicProgressController(AccountService accounts, RoadmapService roadmap, ProgressService progress,
-			ReviewService reviews) {
+	PublicProgressController(AccountService accounts, RoadmapService roadmap, ProgressService progress) {
 		this.accounts = accounts;
 		this.roadmap = roadmap;
 		this.progress = progress;
-		this.reviews = reviews;
 	}
 
 	@GetMapping("/u/{handle}")
@@ -49,7 +45,8 @@ class PublicProgressController {
 		PublicProfile owner = this.accounts.findByPublicHandle(handle)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No public page"));
 		List<Stage> stages = this.roadmap.stages();
-		Map<Long, SkillReview> reviews = this.reviews.reviewsOf(owner.id());
+		LearnerSkills theirs = this.progress.statusesAndReviewsOf(owner.id());
+		Map<Long, SkillReview> reviews = theirs.reviews();
 		// Only the skills' identities leave this method: the reviews' evidence and
 		// comments are private.
 		List<Skill> verified = stages.stream()
@@ -58,7 +55,7 @@ class PublicProgressController {
 			.toList();
 		model.addAttribute("owner", owner);
 		model.addAttribute("stages", stages);
-		model.addAttribute("progress", this.progress.progressOf(owner.id(), stages));
+		model.addAttribute("progress", ProgressService.progressOf(theirs.statuses(), stages));
 		model.addAttribute("verified", verified);
 		return "public/progress";
 	}

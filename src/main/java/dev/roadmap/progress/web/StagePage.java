@@ -6,9 +6,8 @@ import java.util.Map;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.Note;
-import dev.roadmap.progress.NoteService;
+import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
@@ -33,15 +32,9 @@ class StagePage {
 
 	private final ProgressService progress;
 
-	private final ReviewService reviews;
-
-	private final NoteService notes;
-
-	StagePage(RoadmapService roadmap, ProgressService progress, ReviewService reviews, NoteService notes) {
+	StagePage(RoadmapService roadmap, ProgressService progress) {
 		this.roadmap = roadmap;
 		this.progress = progress;
-		this.reviews = reviews;
-		this.notes = notes;
 	}
 
 	String render(String slug, AccountPrincipal user, Model model) {
@@ -49,9 +42,10 @@ class StagePage {
 		int index = indexOf(stages, slug);
 		Stage stage = stages.get(index);
 		boolean learner = user != null && user.hasRole(Role.LEARNER);
-		Map<Long, SkillReview> reviews = learner ? this.reviews.reviewsOf(user.id()) : Map.of();
-		Map<Long, SkillStatus> statuses = learner ? this.progress.statusesOf(user.id()) : Map.of();
-		Map<Long, Note> notes = learner ? this.notes.notesOf(user.id()) : Map.of();
+		LearnerSkills mine = learner ? this.progress.skillsOf(user.id()) : LearnerSkills.NONE;
+		Map<Long, SkillReview> reviews = mine.reviews();
+		Map<Long, SkillStatus> statuses = mine.statuses();
+		Map<Long, Note> notes = mine.notes();
 		model.addAttribute("stage", stage);
 		model.addAttribute("skills", stage.skills().stream().map((skill) -> {
 			SkillStatus status = statuses.getOrDefault(skill.id(), SkillStatus.NOT_STARTED);

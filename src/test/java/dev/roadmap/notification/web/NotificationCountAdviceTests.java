@@ -23,7 +23,7 @@ class NotificationCountAdviceTests {
 	private final NotificationCountAdvice advice = new NotificationCountAdvice(this.notifications);
 
 	private final AccountPrincipal user = new AccountPrincipal(
-			new Account(7, "ada@example.com", "Ada", EnumSet.of(Role.LEARNER)), null);
+			new Account(7, "ada@example.com", "Ada", EnumSet.of(Role.LEARNER), "UTC"), null);
 
 	@Test
 	void addsTheUnreadCountForALoggedInUser() {

@@ -110,7 +110,7 @@ class ActivityChartsTests {
 	private static Activity activity(List<DayCount> days, List<DoneCount> done) {
 		List<DayCount> calendar = ActivitySeries.calendar(days, TODAY);
 		return new Activity(ZoneOffset.UTC, TODAY, calendar, ActivitySeries.months(calendar),
-				ActivitySeries.streaks(days, TODAY), done, Map.of());
+				ActivitySeries.streaks(days, TODAY), done, Map.of(), null);
 	}
 
 	private static double x(String point) {

@@ -1,0 +1,96 @@
+package dev.roadmap.progress;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads a learner's statuses, reviews, review conversations and notes in one statement:
+ * the rows of the three tables, told apart by a {@code kind} column, so a page gets all
+ * of it in one round trip whatever the number of skills, comments or notes.
+ */
+final class LearnerSkillsQuery {
+
+	private static final String SQL = """
+			select 'STATUS' as kind, ss.skill_id, ss.status, ss.review_state, ss.evidence_url, ss.evidence_live_url,
+				ss.evidence_note, ss.review_requested_at as requested_at, ss.reviewed_at as reviewed_at,
+				cast(null as bigint) as comment_id, cast(null as bigint) as author_id,
+				cast(null as varchar) as author_name, cast(null as text) as body
+			from skill_status ss where ss.user_id = :learner
+			union all
+			select 'COMMENT', c.skill_id, null, null, null, null, null, c.created_at, null, c.id, c.author_id,
+				u.display_name, c.body
+			from review_comment c left join app_user u on u.id = c.author_id
+			where c.user_id = :learner and :details
+			union all
+			select 'NOTE', n.skill_id, null, null, null, null, null, n.updated_at, null, null, null, null, n.body
+			from skill_note n where n.user_id = :learner and :details
+			order by kind, comment_id""";
+
+	private final JdbcClient jdbc;
+
+	private final NoteService notes;
+
+	LearnerSkillsQuery(JdbcClient jdbc, NoteService notes) {
+		this.jdbc = jdbc;
+		this.notes = notes;
+	}
+
+	/**
+	 * @param details whether to read the conversations and notes too, or only statuses
+	 * and review states
+	 */
+	LearnerSkills read(long learnerId, boolean details) {
+		Map<Long, SkillStatus> statuses = new HashMap<>();
+		Map<Long, Row> reviews = new HashMap<>();
+		Map<Long, List<ReviewComment>> comments = new HashMap<>();
+		Map<Long, Note> notes = new HashMap<>();
+		this.jdbc.sql(SQL).param("learner", learnerId).param("details", details).query((rs) -> {
+			long skillId = rs.getLong("skill_id");
+			switch (rs.getString("kind")) {
+				case "STATUS" -> {
+					SkillStatus status = SkillStatus.valueOf(rs.getString("status"));
+					statuses.put(skillId, status);
+					reviews.put(skillId,
+							new Row(status, ReviewState.valueOf(rs.getString("review_state")),
+									new Evidence(rs.getString("evidence_url"), rs.getString("evidence_live_url"),
+											rs.getString("evidence_note")),
+									instant(rs, "requested_at"), instant(rs, "reviewed_at")));
+				}
+				case "COMMENT" -> {
+					long authorId = rs.getLong("author_id");
+					Long author = rs.wasNull() ? null : authorId;
+					comments.computeIfAbsent(skillId, (id) -> new ArrayList<>())
+						.add(new ReviewComment(rs.getLong("comment_id"), author, rs.getString("author_name"),
+								rs.getString("body"), instant(rs, "requested_at")));
+				}
+				default -> {
+					String body = rs.getString("body");
+					notes.put(skillId, new Note(skillId, body, this.notes.render(body), instant(rs, "requested_at")));
+				}
+			}
+		});
+		Map<Long, SkillReview> reviewsBySkill = new HashMap<>();
+		reviews.forEach((skillId, row) -> reviewsBySkill.put(skillId,
+				new SkillReview(learnerId, skillId, row.status(), row.state(), row.evidence(), row.requestedAt(),
+						row.reviewedAt(), comments.getOrDefault(skillId, List.of()))));
+		return new LearnerSkills(statuses, reviewsBySkill, notes);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private record Row(SkillStatus status, ReviewState state, Evidence evidence, Instant requestedAt,
+			Instant reviewedAt) {
+	}
+
+}

@@ -21,9 +21,11 @@ import org.springframework.core.env.Environment;
 @TestComponent
 public class Http {
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.build();
 
 	private final Environment environment;
@@ -66,6 +68,26 @@ public class Http {
 
 	public HttpResponse<String> send(HttpRequest request) throws Exception {
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The client itself, for requests sent at the same time.
+	 */
+	public HttpClient client() {
+		return this.client;
+	}
+
+	/**
+	 * The value of the cookie of that name the server set, or null.
+	 */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public URI uri(String path) {

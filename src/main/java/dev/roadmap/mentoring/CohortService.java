@@ -182,6 +182,25 @@ public class CohortService {
 	}
 
 	/**
+	 * The learner as a mentor's page shows them, if they are a learner of an active
+	 * cohort the mentor mentors (the check of {@link #isMentorOf}); read in one
+	 * statement.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CohortMember> menteeOf(long mentorId, long learnerId) {
+		return this.jdbc.sql("""
+				select u.id as user_id, u.display_name, u.email from app_user u
+				where u.id = :learner and exists (select 1 from cohort_mentor m
+					join cohort c on c.id = m.cohort_id and not c.archived
+					join cohort_learner l on l.cohort_id = m.cohort_id
+					where m.user_id = :mentor and l.user_id = u.id and l.user_id <> m.user_id)""")
+			.param("mentor", mentorId)
+			.param("learner", learnerId)
+			.query(CohortMember.class)
+			.optional();
+	}
+
+	/**
 	 * The mentors of the learner's active cohorts: who hears of their review requests.
 	 */
 	@Transactional(readOnly = true)

@@ -2,15 +2,14 @@ package dev.roadmap.mentoring.web;
 
 import java.util.List;
 
-import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
 import dev.roadmap.mentoring.Cohort;
+import dev.roadmap.mentoring.CohortMember;
 import dev.roadmap.mentoring.CohortService;
 import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.mentoring.internal.ReviewQueue;
+import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
 
@@ -47,19 +46,13 @@ class MentorController {
 
 	private final ProgressService progress;
 
-	private final ReviewService reviews;
-
-	private final AccountService accounts;
-
 	MentorController(CohortService cohorts, MentorDashboard dashboard, ReviewQueue queue, RoadmapService roadmap,
-			ProgressService progress, ReviewService reviews, AccountService accounts) {
+			ProgressService progress) {
 		this.cohorts = cohorts;
 		this.dashboard = dashboard;
 		this.queue = queue;
 		this.roadmap = roadmap;
 		this.progress = progress;
-		this.reviews = reviews;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/mentor")
@@ -87,17 +80,14 @@ class MentorController {
 	@GetMapping("/mentor/learners/{learnerId}")
 	String learner(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		if (!this.cohorts.isMentorOf(mentor.id(), learnerId)) {
-			throw notFound();
-		}
-		Account learner = this.accounts.findById(learnerId).orElseThrow(MentorController::notFound);
+		CohortMember learner = this.cohorts.menteeOf(mentor.id(), learnerId).orElseThrow(MentorController::notFound);
 		List<Stage> stages = this.roadmap.stages();
-		var statuses = this.progress.statusesOf(learnerId);
+		LearnerSkills skills = this.progress.statusesAndReviewsOf(learnerId);
 		model.addAttribute("learner", learner);
 		model.addAttribute("stages", stages);
-		model.addAttribute("statuses", statuses);
-		model.addAttribute("reviews", this.reviews.reviewsOf(learnerId));
-		model.addAttribute("progress", ProgressService.progressOf(statuses, stages));
+		model.addAttribute("statuses", skills.statuses());
+		model.addAttribute("reviews", skills.reviews());
+		model.addAttribute("progress", ProgressService.progressOf(skills.statuses(), stages));
 		model.addAttribute("history", this.progress.historyOf(learnerId, Math.max(page, 0), HISTORY_PER_PAGE));
 		model.addAttribute("skillTitles",
 				stages.stream()

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.roadmap.account.internal.User;
 import dev.roadmap.account.internal.Users;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,9 +31,12 @@ public class AccountService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountService(Users users, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	AccountService(Users users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 	}
 
 	/**
@@ -145,14 +149,17 @@ public class AccountService {
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
 		User user = new User(normalized, displayName.strip(), this.passwordEncoder.encode(password), roles);
+		Account account;
 		try {
-			return this.users.saveAndFlush(user).toAccount();
+			account = this.users.saveAndFlush(user).toAccount();
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two registrations for the same address at once: the unique constraint
 			// decides.
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
+		this.events.publishEvent(new AccountCreated(account.id()));
+		return account;
 	}
 
 	private static String escapeLike(String text) {

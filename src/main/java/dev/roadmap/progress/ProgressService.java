@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 
@@ -22,8 +23,11 @@ public class ProgressService {
 
 	private final JdbcClient jdbc;
 
-	ProgressService(JdbcClient jdbc) {
+	private final LearnerSummaries summaries;
+
+	ProgressService(JdbcClient jdbc, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	@Transactional
@@ -60,6 +64,7 @@ public class ProgressService {
 				.param("from", from.name())
 				.param("to", status.name())
 				.update();
+			this.summaries.refresh(userId);
 		}
 		return new StatusChange(from, status);
 	}

@@ -12,6 +12,7 @@ import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.StatementCounter;
@@ -100,6 +101,7 @@ class DashboardStatementCountIntegrationTests {
 					now() - d * interval '1 day' - (sk.id % 20) * interval '1 hour'
 				from skill sk cross join generate_series(1, 365) d
 				where not sk.retired and (d + sk.id) % 9 = 0""").param("user", learner.id()).update();
+		ProgressSummaries.refresh(this.jdbc, learner.id());
 		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
 		List<Skill> projects = this.roadmap.stage("projects").orElseThrow().skills();
 		Evidence evidence = new Evidence("https://git.example.com/project", null, "See the README.");

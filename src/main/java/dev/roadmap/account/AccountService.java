@@ -82,11 +82,15 @@ public class AccountService {
 		if (size < 1) {
 			throw new IllegalArgumentException("A page holds at least one account");
 		}
-		String pattern = "%" + escapeLike((query != null) ? query.strip().toLowerCase(Locale.ROOT) : "") + "%";
-		long total = this.users.countMatching(pattern);
+		String term = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		String pattern = "%" + escapeLike(term) + "%";
+		// No term matches everyone: then the name index gives the page directly.
+		long total = term.isEmpty() ? this.users.count() : this.users.countMatching(pattern);
 		int lastPage = (int) Math.max(1, (total + size - 1) / size);
 		int current = Math.min(Math.max(page, 1), lastPage);
-		List<Long> ids = (total > 0) ? this.users.searchIds(pattern, PageRequest.of(current - 1, size)) : List.of();
+		PageRequest request = PageRequest.of(current - 1, size);
+		List<Long> ids = (total == 0) ? List.of()
+				: term.isEmpty() ? this.users.allIds(request) : this.users.searchIds(pattern, request);
 		Map<Long, Account> byId = ids.isEmpty() ? Map.of()
 				: this.users.findAllWithRoles(ids)
 					.stream()

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.roadmap.account.internal.User;
 import dev.roadmap.account.internal.Users;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,9 +31,12 @@ public class AccountService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountService(Users users, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	AccountService(Users users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 	}
 
 	/**
@@ -78,11 +82,15 @@ public class AccountService {
 		if (size < 1) {
 			throw new IllegalArgumentException("A page holds at least one account");
 		}
-		String pattern = "%" + escapeLike((query != null) ? query.strip().toLowerCase(Locale.ROOT) : "") + "%";
-		long total = this.users.countMatching(pattern);
+		String term = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		String pattern = "%" + escapeLike(term) + "%";
+		// No term matches everyone: then the name index gives the page directly.
+		long total = term.isEmpty() ? this.users.count() : this.users.countMatching(pattern);
 		int lastPage = (int) Math.max(1, (total + size - 1) / size);
 		int current = Math.min(Math.max(page, 1), lastPage);
-		List<Long> ids = (total > 0) ? this.users.searchIds(pattern, PageRequest.of(current - 1, size)) : List.of();
+		PageRequest request = PageRequest.of(current - 1, size);
+		List<Long> ids = (total == 0) ? List.of()
+				: term.isEmpty() ? this.users.allIds(request) : this.users.searchIds(pattern, request);
 		Map<Long, Account> byId = ids.isEmpty() ? Map.of()
 				: this.users.findAllWithRoles(ids)
 					.stream()
@@ -145,14 +153,17 @@ public class AccountService {
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
 		User user = new User(normalized, displayName.strip(), this.passwordEncoder.encode(password), roles);
+		Account account;
 		try {
-			return this.users.saveAndFlush(user).toAccount();
+			account = this.users.saveAndFlush(user).toAccount();
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two registrations for the same address at once: the unique constraint
 			// decides.
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
+		this.events.publishEvent(new AccountCreated(account.id()));
+		return account;
 	}
 
 	private static String escapeLike(String text) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 
@@ -24,9 +25,12 @@ public class ProgressService {
 
 	private final LearnerSkillsQuery skills;
 
-	ProgressService(JdbcClient jdbc, NoteService notes) {
+	private final LearnerSummaries summaries;
+
+	ProgressService(JdbcClient jdbc, NoteService notes, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
 		this.skills = new LearnerSkillsQuery(jdbc, notes);
+		this.summaries = summaries;
 	}
 
 	/**
@@ -81,6 +85,7 @@ public class ProgressService {
 				.param("from", from.name())
 				.param("to", status.name())
 				.update();
+			this.summaries.refresh(userId);
 		}
 		return new StatusChange(from, status);
 	}

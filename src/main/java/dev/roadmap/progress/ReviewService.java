@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,9 +33,12 @@ public class ReviewService {
 
 	private final ApplicationEventPublisher events;
 
-	ReviewService(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final LearnerSummaries summaries;
+
+	ReviewService(JdbcClient jdbc, ApplicationEventPublisher events, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -215,6 +219,10 @@ public class ReviewService {
 			.param("actor", actorId)
 			.param("action", action.name())
 			.update();
+		// An approval verifies the skill; the learner's own action is activity.
+		if (action == ReviewAction.APPROVED || actorId == learnerId) {
+			this.summaries.refresh(learnerId);
+		}
 		this.events.publishEvent(new ReviewActivity(action, learnerId, skill.id(), skill.title(), actorId));
 	}
 

@@ -43,6 +43,32 @@ class AccountServiceIntegrationTests {
 	PlatformTransactionManager transactionManager;
 
 	@Test
+	void searchListsTheSameUsersInTheSameOrderAsAPlainScanOfEveryUser() {
+		String token = UUID.randomUUID().toString().substring(0, 8);
+		for (String name : List.of("Zoë " + token, "ada " + token, "Ada " + token, "Ada " + token, "bob")) {
+			this.accounts.createIfAbsent("order-" + UUID.randomUUID() + "-" + token + "@example.com", name,
+					Learners.PASSWORD, EnumSet.of(Role.LEARNER));
+		}
+		for (String term : List.of(token, token.substring(2, 6).toUpperCase(), "", "a")) {
+			String pattern = "%" + term.toLowerCase() + "%";
+			List<Long> expected = this.jdbc.sql("""
+					select id from app_user where email like :pattern or lower(display_name) like :pattern
+					order by lower(display_name), email, id limit 60""")
+				.param("pattern", pattern)
+				.query(Long.class)
+				.list();
+			List<Long> actual = new java.util.ArrayList<>();
+			for (int page = 1; page <= 3; page++) {
+				AccountPage result = this.accounts.search(term, page, 20);
+				if (result.page() == page) {
+					result.accounts().forEach((account) -> actual.add(account.id()));
+				}
+			}
+			assertThat(actual).as("search for '%s'", term).containsExactlyElementsOf(expected);
+		}
+	}
+
+	@Test
 	void searchFindsUsersByAnyPartOfTheirEmailOrDisplayNameIgnoringCase() {
 		String token = token();
 		Account byName = create("Grace " + token + " Hopper", "grace-" + UUID.randomUUID() + "@example.com");

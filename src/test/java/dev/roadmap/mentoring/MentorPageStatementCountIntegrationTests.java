@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.StatementCounter;
@@ -179,6 +180,7 @@ class MentorPageStatementCountIntegrationTests {
 				select ss.user_id, ss.skill_id, ss.user_id, 'REQUESTED', ss.review_requested_at
 				from skill_status ss join app_user u on u.id = ss.user_id
 				where u.email like :emails and ss.review_requested_at is not null""").param("emails", emails).update();
+		ProgressSummaries.refreshWhereEmailLike(this.jdbc, emails);
 		return mentor;
 	}
 

@@ -15,6 +15,7 @@ import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -149,6 +150,7 @@ class MentoringIntegrationTests {
 				.param("id", setup.learner().id())
 				.update();
 		}
+		ProgressSummaries.refresh(this.jdbc, setup.learner().id());
 
 		MentorDashboard.Row row = this.dashboard
 			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, 0, 25)

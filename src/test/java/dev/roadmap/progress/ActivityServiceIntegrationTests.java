@@ -13,6 +13,7 @@ import java.util.Optional;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -322,6 +323,7 @@ class ActivityServiceIntegrationTests {
 			.param("to", to.name())
 			.param("at", java.sql.Timestamp.from(at))
 			.update();
+		ProgressSummaries.refresh(this.jdbc, learner);
 	}
 
 	private Skill skill(String stage, int index) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 
+import dev.roadmap.account.AccountCreated;
 import dev.roadmap.account.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -49,14 +51,18 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	FirstAdmin(@Value("${roadmap.admin.email:}") String email, @Value("${roadmap.admin.password:}") String password,
-			Users users, JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate transaction) {
+			Users users, JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
+			ApplicationEventPublisher events) {
 		this.email = email.strip().toLowerCase(Locale.ROOT);
 		this.password = password;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.transaction = transaction;
+		this.events = events;
 		check();
 	}
 
@@ -110,8 +116,9 @@ class FirstAdmin implements ApplicationRunner {
 						+ "account that is not an admin; it is not made one, since anyone could have registered "
 						+ "it. Use another address for the first admin.");
 			}
-			this.users.saveAndFlush(
+			User admin = this.users.saveAndFlush(
 					new User(this.email, "Admin", this.passwordEncoder.encode(this.password), EnumSet.of(Role.ADMIN)));
+			this.events.publishEvent(new AccountCreated(admin.toAccount().id()));
 			logger.info("Created the first admin account, {}, from ROADMAP_ADMIN_EMAIL and ROADMAP_ADMIN_PASSWORD",
 					this.email);
 			return true;

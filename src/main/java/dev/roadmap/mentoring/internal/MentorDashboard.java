@@ -15,51 +15,43 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The mentor's table of learners × stages, read in two statements whatever the number of
- * learners, skills or events: one aggregate for the page of learners (sorted and counted
- * in SQL), one for their per-stage counts.
+ * learners, skills or events: one for the page of learners (sorted, paged and counted in
+ * SQL over progress's per-learner summary), one for their per-stage counts.
  */
 @Component
 public class MentorDashboard {
 
+	// The mentor's active cohorts (or the one chosen); %s is the cohort filter.
+	private static final String MINE = """
+			with mine as (
+				select cm.cohort_id from cohort_mentor cm
+				join cohort c on c.id = cm.cohort_id and not c.archived
+				where cm.user_id = :mentor%s
+			)""";
+
+	// Whether learner_progress lp's learner belongs to one of the mentor's cohorts.
+	private static final String MENTORED = """
+			lp.user_id <> :mentor and exists (
+				select 1 from cohort_learner cl where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))""";
+
+	// The page, its learners' summaries (progress's published read model, kept up to date
+	// on every change) and the number of learners in all. The candidates come first, in
+	// the page's order, straight from an index: see Sort.
 	private static final String LEARNERS = """
-			with learners as (
-				select cl.user_id as id, min(cl.enrolled_at) as enrolled_at
-				from cohort_learner cl
-				join cohort c on c.id = cl.cohort_id and not c.archived
-				join cohort_mentor cm on cm.cohort_id = cl.cohort_id and cm.user_id = :mentor
-				where (:cohort = 0 or cl.cohort_id = :cohort) and cl.user_id <> :mentor
-				group by cl.user_id
-			),
-			counted as (
-				select l.id, count(sk.id) as total,
-					count(ss.user_id) filter (where ss.status = 'DONE') as done,
-					count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped,
-					count(ss.user_id) filter (where ss.status = 'DONE' and ss.review_state = 'APPROVED') as verified
-				from learners l
-				cross join skill sk
-				join stage st on st.id = sk.stage_id and not st.retired
-				left join skill_status ss on ss.user_id = l.id and ss.skill_id = sk.id
-				where not sk.retired
-				group by l.id
-			),
-			activity as (
-				select e.user_id, max(e.occurred_at) as last from (
-					select user_id, occurred_at from status_event
-					union all
-					select user_id, occurred_at from review_event where actor_id = user_id
-				) e join learners l on l.id = e.user_id
-				group by e.user_id
+			,
+			candidates as (
+				%s
 			)
-			select u.id, u.display_name as name, c.done, c.skipped, c.total, c.verified,
-				coalesce(a.last, l.enrolled_at) as last_activity,
-				case when c.total = 0 then 0 when c.total = c.skipped then 100
-					else c.done * 100 / (c.total - c.skipped) end as percent,
-				count(*) over () as matching
-			from learners l
-			join app_user u on u.id = l.id
-			join counted c on c.id = l.id
-			left join activity a on a.user_id = l.id
-			""";
+			select u.id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
+				coalesce(lp.last_activity_at, (select min(cl.enrolled_at) from cohort_learner cl
+					where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))) as last_activity,
+				(select count(distinct cl.user_id) from cohort_learner cl
+					where cl.cohort_id in (select cohort_id from mine) and cl.user_id <> :mentor) as matching
+			from candidates k
+			join app_user u on u.id = k.id
+			join learner_progress lp on lp.user_id = k.id
+			order by %s, u.id
+			limit :size offset :offset""";
 
 	private static final String STAGE_COUNTS = """
 			select u.id as learner_id, st.slug, count(sk.id) as total,
@@ -93,12 +85,14 @@ public class MentorDashboard {
 	public Page learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
 		Instant stuckBefore = Instant.now().minus(this.stuckAfter);
 		long[] matching = { 0 };
-		List<Line> lines = this.jdbc
-			.sql(LEARNERS + " order by " + sort.orderBy(descending) + ", u.id limit :size offset :offset")
+		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "")
+				+ LEARNERS.formatted(sort.candidates(descending), sort.orderBy(descending));
+		List<Line> lines = this.jdbc.sql(sql)
 			.param("mentor", mentorId)
 			.param("cohort", cohortId)
 			.param("size", size)
 			.param("offset", (long) page * size)
+			.param("window", (long) page * size + size)
 			.query((rs, rowNum) -> {
 				matching[0] = rs.getLong("matching");
 				return new Line(rs.getLong("id"), rs.getString("name"),
@@ -125,11 +119,52 @@ public class MentorDashboard {
 	}
 
 	/**
-	 * How the table can be sorted.
+	 * How the table can be sorted, ties broken by id. Each order reads its candidates (as
+	 * many as the pages up to this one hold) from an index in that order and stops there,
+	 * so the first page costs the same for 100 learners or 100,000.
 	 */
 	public enum Sort {
 
-		NAME("lower(u.display_name)"), PROGRESS("percent"), ACTIVITY("last_activity");
+		NAME("lower(u.display_name)") {
+			@Override
+			String candidates(boolean descending) {
+				return """
+						select lp.user_id as id from app_user u join learner_progress lp on lp.user_id = u.id
+						where %s
+						order by lower(u.display_name) %s, u.id limit :window""".formatted(MENTORED, dir(descending));
+			}
+		},
+
+		PROGRESS("lp.percent") {
+			@Override
+			String candidates(boolean descending) {
+				return """
+						select lp.user_id as id from learner_progress lp
+						where %s
+						order by lp.percent %s, lp.user_id limit :window""".formatted(MENTORED, dir(descending));
+			}
+		},
+
+		/**
+		 * A learner's last activity is their latest status change or own review action
+		 * (in the summary) or, when they have none, their first enrolment in the shown
+		 * cohorts: two candidate lists, merged by the outer query.
+		 */
+		ACTIVITY("last_activity") {
+			@Override
+			String candidates(boolean descending) {
+				return """
+						(select lp.user_id as id from learner_progress lp
+						where lp.last_activity_at is not null and %s
+						order by lp.last_activity_at %s, lp.user_id limit :window)
+						union all
+						(select lp.user_id from learner_progress lp
+						join cohort_learner cl on cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine)
+						where lp.last_activity_at is null and lp.user_id <> :mentor
+						group by lp.user_id order by min(cl.enrolled_at) %s, lp.user_id limit :window)"""
+					.formatted(MENTORED, dir(descending), dir(descending));
+			}
+		};
 
 		private final String column;
 
@@ -137,8 +172,14 @@ public class MentorDashboard {
 			this.column = column;
 		}
 
+		abstract String candidates(boolean descending);
+
 		String orderBy(boolean descending) {
-			return this.column + (descending ? " desc" : " asc");
+			return this.column + " " + dir(descending);
+		}
+
+		private static String dir(boolean descending) {
+			return descending ? "desc" : "asc";
 		}
 
 	}

@@ -19,26 +19,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReviewQueue {
 
+	// Walks the waiting requests oldest first (a partial index in that order) and keeps
+	// those of the mentor's learners, so the first page reads a page's worth of rows;
+	// the count is a separate aggregate over the same index.
 	private static final String WAITING = """
-			with learners as (
-				select distinct cl.user_id from cohort_learner cl
-				join cohort c on c.id = cl.cohort_id and not c.archived
-				join cohort_mentor cm on cm.cohort_id = cl.cohort_id and cm.user_id = :mentor
-				where cl.user_id <> :mentor
+			with mine as (
+				select cm.cohort_id from cohort_mentor cm
+				join cohort c on c.id = cm.cohort_id and not c.archived
+				where cm.user_id = :mentor
+			),
+			waiting as not materialized (
+				select ss.user_id, ss.skill_id, ss.review_requested_at, sk.slug as skill_slug, sk.title,
+					st.slug as stage_slug
+				from skill_status ss
+				join skill sk on sk.id = ss.skill_id and not sk.retired
+				join stage st on st.id = sk.stage_id and not st.retired
+				where ss.review_state = 'REQUESTED' and ss.status = 'DONE' and ss.user_id <> :mentor
+					and exists (select 1 from cohort_learner cl
+						where cl.user_id = ss.user_id and cl.cohort_id in (select cohort_id from mine))
 			)
-			select ss.user_id, u.display_name, ss.skill_id, st.slug as stage_slug, sk.slug as skill_slug,
-				sk.title, ss.review_requested_at, rc.mentor_id, mu.display_name as claimed_by,
-				count(*) over () as matching
-			from skill_status ss
-			join learners l on l.user_id = ss.user_id
-			join app_user u on u.id = ss.user_id
-			join skill sk on sk.id = ss.skill_id and not sk.retired
-			join stage st on st.id = sk.stage_id and not st.retired
-			left join review_claim rc on rc.user_id = ss.user_id and rc.skill_id = ss.skill_id
+			select w.user_id, u.display_name, w.skill_id, w.stage_slug, w.skill_slug, w.title,
+				w.review_requested_at, rc.mentor_id, mu.display_name as claimed_by,
+				(select count(*) from waiting) as matching
+			from waiting w
+			join app_user u on u.id = w.user_id
+			left join review_claim rc on rc.user_id = w.user_id and rc.skill_id = w.skill_id
 				and rc.touched_at > now() - make_interval(secs => :lapse)
 			left join app_user mu on mu.id = rc.mentor_id
-			where ss.review_state = 'REQUESTED' and ss.status = 'DONE'
-			order by ss.review_requested_at, ss.user_id, ss.skill_id
+			order by w.review_requested_at, w.user_id, w.skill_id
 			limit :size offset :offset""";
 
 	private final JdbcClient jdbc;

@@ -31,8 +31,11 @@ class ProgressPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	ProgressPersonalData(JdbcClient jdbc) {
+	private final LearnerSummaries summaries;
+
+	ProgressPersonalData(JdbcClient jdbc, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	@Override
@@ -126,6 +129,7 @@ class ProgressPersonalData implements PersonalData {
 		this.jdbc.sql("delete from status_event where user_id = :user").param("user", userId).update();
 		// Cascades to the conversations and claims about the user's own skills.
 		this.jdbc.sql("delete from skill_status where user_id = :user").param("user", userId).update();
+		this.summaries.refresh(userId);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,4 +1,5 @@
 /**
- * Internals of the progress module: its part of users' personal data.
+ * Internals of the progress module: its part of users' personal data and the learners'
+ * progress summary that other modules read.
  */
 package dev.roadmap.progress.internal;

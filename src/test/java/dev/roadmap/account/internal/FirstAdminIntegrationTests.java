@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,9 @@ class FirstAdminIntegrationTests {
 
 	@Autowired
 	Learners learners;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	@Transactional
@@ -118,7 +122,8 @@ class FirstAdminIntegrationTests {
 	}
 
 	private FirstAdmin firstAdmin(String email, String password) {
-		return new FirstAdmin(email, password, this.users, this.jdbc, this.passwordEncoder, this.transaction);
+		return new FirstAdmin(email, password, this.users, this.jdbc, this.passwordEncoder, this.transaction,
+				this.events);
 	}
 
 	private void withoutAdmins() {

@@ -14,6 +14,7 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Browser;
 import dev.roadmap.test.BrowserTest;
 import dev.roadmap.test.Learners;
@@ -144,6 +145,7 @@ class DashboardBrowserTests {
 			.param("to", to)
 			.param("at", Timestamp.from(at))
 			.update();
+		ProgressSummaries.refresh(this.jdbc, learner.id());
 	}
 
 	private static void logIn(Browser browser, AccountPrincipal user) {

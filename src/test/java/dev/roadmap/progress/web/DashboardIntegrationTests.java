@@ -19,6 +19,7 @@ import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -268,6 +269,7 @@ class DashboardIntegrationTests {
 			.param("to", to.name())
 			.param("at", Timestamp.from(at))
 			.update();
+		ProgressSummaries.refresh(this.jdbc, learner.id());
 	}
 
 }

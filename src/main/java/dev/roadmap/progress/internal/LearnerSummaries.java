@@ -1,0 +1,48 @@
+package dev.roadmap.progress.internal;
+
+import dev.roadmap.account.AccountCreated;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code learner_progress}, each user's progress over the live roadmap and their
+ * last activity, equal to what their statuses and events say. It is recomputed for the
+ * learner in the transaction of every change that moves it (a status change, an approval,
+ * the learner's own review action), so readers sort and page learners by it through an
+ * index. The SQL lives in the database function {@code refresh_learner_progress} (V16),
+ * shared with the backfill, the rebuild after a content change and seed scripts.
+ */
+@Component
+public class LearnerSummaries {
+
+	private final JdbcClient jdbc;
+
+	LearnerSummaries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Recomputes the learner's summary; waits for (and then sees) any other transaction
+	 * refreshing the same learner.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void refresh(long userId) {
+		this.jdbc.sql("select refresh_learner_progress(array[:user]::bigint[])").param("user", userId).query((rs) -> {
+		});
+	}
+
+	/**
+	 * Every account has a summary from the start, so that a learner who has done nothing
+	 * yet still sorts among the others.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void onAccountCreated(AccountCreated created) {
+		refresh(created.userId());
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.roadmap.progress;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The learners' progress summary ({@code learner_progress}) always equals what their
+ * statuses and events say, aggregated from scratch the way the mentor page used to: after
+ * status changes, review actions and approvals, and after the content retires a skill.
+ */
+@RoadmapIntegrationTest
+class LearnerProgressSummaryIntegrationTests {
+
+	/**
+	 * The summary computed from scratch, as the mentor page's aggregate did before there
+	 * was a summary.
+	 */
+	private static final String FROM_SCRATCH = """
+			select count(sk.id) as total,
+				count(ss.user_id) filter (where ss.status = 'DONE') as done,
+				count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped,
+				count(ss.user_id) filter (where ss.status = 'DONE' and ss.review_state = 'APPROVED') as verified,
+				(select max(e.occurred_at) from (
+					select occurred_at from status_event where user_id = :user
+					union all
+					select occurred_at from review_event where user_id = :user and actor_id = user_id
+				) e) as last_activity
+			from skill sk
+			join stage st on st.id = sk.stage_id and not st.retired
+			left join skill_status ss on ss.user_id = :user and ss.skill_id = sk.id
+			where not sk.retired""";
+
+	private static final String SUMMARY = """
+			select total, done, skipped, verified, last_activity_at as last_activity, percent
+			from learner_progress where user_id = :user""";
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aNewAccountHasAnEmptySummary() {
+		AccountPrincipal learner = this.learners.aLearner();
+
+		Map<String, Object> summary = summaryOf(learner.id());
+		assertThat(summary).containsEntry("done", 0).containsEntry("skipped", 0).containsEntry("verified", 0);
+		assertThat(summary.get("last_activity")).isNull();
+		assertThat(summary.get("percent")).isEqualTo(0);
+		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+	}
+
+	@Test
+	void summaryEqualsAFreshAggregateAfterStatusChangesAndReviews() {
+		AccountPrincipal learner = this.learners.aLearner();
+		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		List<Skill> projects = this.roadmap.stage("projects").orElseThrow().skills();
+		List<Skill> languages = this.roadmap.stage("languages").orElseThrow().skills();
+		Evidence evidence = new Evidence("https://git.example.com/project", null, "See the README.");
+
+		this.progress.setStatus(learner.id(), languages.get(0), SkillStatus.DONE);
+		this.progress.setStatus(learner.id(), languages.get(1), SkillStatus.SKIPPED);
+		this.progress.setStatus(learner.id(), languages.get(2), SkillStatus.IN_PROGRESS);
+		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+		for (Skill project : projects) {
+			this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
+			this.reviews.requestReview(learner.id(), project, evidence);
+		}
+		this.reviews.approve(learner.id(), projects.get(0), mentor.id());
+		this.reviews.approve(learner.id(), projects.get(1), mentor.id());
+		this.reviews.requestChanges(learner.id(), projects.get(2), mentor.id(), "Add tests.");
+		this.reviews.comment(learner.id(), projects.get(2), learner.id(), "Added them.");
+		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("done", 4);
+		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+
+		// A verified skill no longer done is not verified; done again, it is.
+		this.progress.setStatus(learner.id(), projects.get(0), SkillStatus.IN_PROGRESS);
+		assertThat(summaryOf(learner.id())).containsEntry("verified", 1).containsEntry("done", 3);
+		this.progress.setStatus(learner.id(), projects.get(0), SkillStatus.DONE);
+		this.progress.setStatus(learner.id(), languages.get(1), SkillStatus.NOT_STARTED);
+		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("skipped", 0);
+		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+	}
+
+	@Test
+	void aMentorsActionIsNotTheLearnersActivity() {
+		AccountPrincipal learner = this.learners.aLearner();
+		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		Skill project = this.roadmap.stage("projects").orElseThrow().skills().get(0);
+		this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
+		this.reviews.requestReview(learner.id(), project, new Evidence("https://git.example.com/p", null, null));
+		Object before = summaryOf(learner.id()).get("last_activity");
+
+		this.reviews.comment(learner.id(), project, mentor.id(), "Looks good so far.");
+
+		assertThat(summaryOf(learner.id()).get("last_activity")).isEqualTo(before);
+		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+	}
+
+	@Test
+	void summaryFollowsTheContentWhenASkillIsRetiredAndRestored() {
+		AccountPrincipal learner = this.learners.aLearner();
+		List<Skill> languages = this.roadmap.stage("languages").orElseThrow().skills();
+		for (Skill skill : languages) {
+			this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
+		}
+		this.progress.setStatus(learner.id(), languages.get(0), SkillStatus.SKIPPED);
+		Map<String, Object> before = summaryOf(learner.id());
+		Skill retired = languages.get(1);
+		try {
+			// What the content migration does when the file drops a skill; the summary
+			// is then rebuilt after the migrate, as Flyway's callback does.
+			this.jdbc.sql("update skill set retired = true where id = :skill").param("skill", retired.id()).update();
+			assertThat(sync()).isTrue();
+			assertThat(summaryOf(learner.id())).containsEntry("total", (int) before.get("total") - 1)
+				.containsEntry("done", (int) before.get("done") - 1);
+			assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
+			assertThat(sync()).as("a second start finds the summary current").isFalse();
+		}
+		finally {
+			this.jdbc.sql("update skill set retired = false where id = :skill").param("skill", retired.id()).update();
+			sync();
+		}
+		assertThat(summaryOf(learner.id())).isEqualTo(before);
+	}
+
+	private boolean sync() {
+		return this.jdbc.sql("select sync_learner_progress()").query(Boolean.class).single();
+	}
+
+	private Map<String, Object> summaryOf(long userId) {
+		return this.jdbc.sql(SUMMARY).param("user", userId).query().singleRow();
+	}
+
+	private boolean summaryMatchesFromScratch(long userId) {
+		Map<String, Object> expected = this.jdbc.sql(FROM_SCRATCH).param("user", userId).query().singleRow();
+		Map<String, Object> actual = summaryOf(userId);
+		long total = ((Number) expected.get("total")).longValue();
+		long done = ((Number) expected.get("done")).longValue();
+		long skipped = ((Number) expected.get("skipped")).longValue();
+		long percent = (total == 0) ? 0 : (total == skipped) ? 100 : done * 100 / (total - skipped);
+		assertThat(actual.get("total")).isEqualTo((int) total);
+		assertThat(actual.get("done")).isEqualTo((int) done);
+		assertThat(actual.get("skipped")).isEqualTo((int) skipped);
+		assertThat(actual.get("verified")).isEqualTo(((Number) expected.get("verified")).intValue());
+		assertThat(actual.get("percent")).isEqualTo((int) percent);
+		assertThat(actual.get("last_activity")).isEqualTo(expected.get("last_activity"));
+		return true;
+	}
+
+}

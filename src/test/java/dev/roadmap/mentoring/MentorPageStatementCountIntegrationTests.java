@@ -106,7 +106,7 @@ class MentorPageStatementCountIntegrationTests {
 		assertThat(allTwoHundred.result().rows()).anySatisfy((row) -> assertThat(row.stuck()).isTrue())
 			.anySatisfy((row) -> assertThat(row.stuck()).isFalse())
 			.anySatisfy((row) -> assertThat(row.verified()).isPositive());
-		assertThat(five.statements()).isEqualTo(2);
+		assertThat(five.statements()).isEqualTo(1);
 		assertThat(twoHundred.statements()).isEqualTo(five.statements());
 		assertThat(allTwoHundred.statements()).isEqualTo(five.statements());
 	}

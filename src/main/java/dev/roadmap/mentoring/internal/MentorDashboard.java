@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mentor's table of learners × stages, read in two statements whatever the number of
- * learners, skills or events: one for the page of learners (sorted, paged and counted in
- * SQL over progress's per-learner summary), one for their per-stage counts.
+ * The mentor's table of learners × stages, read in one statement whatever the number of
+ * learners, skills or events: the page of learners (sorted, paged and counted in SQL over
+ * progress's per-learner summary) with their per-stage counts.
  */
 @Component
 public class MentorDashboard {
@@ -36,33 +36,38 @@ public class MentorDashboard {
 
 	// The page, its learners' summaries (progress's published read model, kept up to date
 	// on every change) and the number of learners in all. The candidates come first, in
-	// the page's order, straight from an index: see Sort.
+	// the page's order, straight from an index: see Sort. Then, for the page's learners
+	// only, their counts per stage, as "slug total done skipped" joined by commas (slugs
+	// are letters, digits and hyphens), so the whole table is one statement.
 	private static final String LEARNERS = """
 			,
 			candidates as (
 				%s
+			),
+			page as (
+				select u.id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
+					coalesce(lp.last_activity_at, (select min(cl.enrolled_at) from cohort_learner cl
+						where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))) as last_activity,
+					(select count(distinct cl.user_id) from cohort_learner cl
+						where cl.cohort_id in (select cohort_id from mine) and cl.user_id <> :mentor) as matching
+				from candidates k
+				join app_user u on u.id = k.id
+				join learner_progress lp on lp.user_id = k.id
+				order by %s, u.id
+				limit :size offset :offset
 			)
-			select u.id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
-				coalesce(lp.last_activity_at, (select min(cl.enrolled_at) from cohort_learner cl
-					where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))) as last_activity,
-				(select count(distinct cl.user_id) from cohort_learner cl
-					where cl.cohort_id in (select cohort_id from mine) and cl.user_id <> :mentor) as matching
-			from candidates k
-			join app_user u on u.id = k.id
-			join learner_progress lp on lp.user_id = k.id
-			order by %s, u.id
-			limit :size offset :offset""";
-
-	private static final String STAGE_COUNTS = """
-			select u.id as learner_id, st.slug, count(sk.id) as total,
-				count(ss.user_id) filter (where ss.status = 'DONE') as done,
-				count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped
-			from app_user u
-			cross join skill sk
-			join stage st on st.id = sk.stage_id and not st.retired
-			left join skill_status ss on ss.user_id = u.id and ss.skill_id = sk.id
-			where u.id in (:ids) and not sk.retired
-			group by u.id, st.slug""";
+			select p.*, (
+				select string_agg(st.slug || ' ' || c.total || ' ' || c.done || ' ' || c.skipped, ',')
+				from (
+					select sk.stage_id, count(*) as total,
+						count(ss.user_id) filter (where ss.status = 'DONE') as done,
+						count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped
+					from skill sk left join skill_status ss on ss.user_id = p.id and ss.skill_id = sk.id
+					where not sk.retired group by sk.stage_id
+				) c join stage st on st.id = c.stage_id and not st.retired
+			) as stage_counts
+			from page p
+			order by %s, p.id""";
 
 	private final JdbcClient jdbc;
 
@@ -85,9 +90,9 @@ public class MentorDashboard {
 	public Page learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
 		Instant stuckBefore = Instant.now().minus(this.stuckAfter);
 		long[] matching = { 0 };
-		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "")
-				+ LEARNERS.formatted(sort.candidates(descending), sort.orderBy(descending));
-		List<Line> lines = this.jdbc.sql(sql)
+		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "") + LEARNERS
+			.formatted(sort.candidates(descending), sort.orderBy(descending), sort.pageOrderBy(descending));
+		List<Row> rows = this.jdbc.sql(sql)
 			.param("mentor", mentorId)
 			.param("cohort", cohortId)
 			.param("size", size)
@@ -95,27 +100,29 @@ public class MentorDashboard {
 			.param("window", (long) page * size + size)
 			.query((rs, rowNum) -> {
 				matching[0] = rs.getLong("matching");
-				return new Line(rs.getLong("id"), rs.getString("name"),
+				Instant lastActivity = rs.getTimestamp("last_activity").toInstant();
+				return new Row(rs.getLong("id"), rs.getString("name"),
 						new Progress(rs.getInt("done"), rs.getInt("skipped"), rs.getInt("total")),
-						rs.getInt("verified"), rs.getTimestamp("last_activity").toInstant());
+						rs.getInt("verified"), lastActivity, lastActivity.isBefore(stuckBefore),
+						stageCounts(rs.getString("stage_counts")));
 			})
 			.list();
-		Map<Long, Map<String, Progress>> stages = new HashMap<>();
-		if (!lines.isEmpty()) {
-			this.jdbc.sql(STAGE_COUNTS).param("ids", lines.stream().map(Line::id).toList()).query((rs) -> {
-				stages.computeIfAbsent(rs.getLong("learner_id"), (id) -> new HashMap<>())
-					.put(rs.getString("slug"),
-							new Progress(rs.getInt("done"), rs.getInt("skipped"), rs.getInt("total")));
-			});
-		}
-		List<Row> rows = lines.stream()
-			.map((line) -> new Row(line.id(), line.name(), line.overall(), line.verified(), line.lastActivity(),
-					line.lastActivity().isBefore(stuckBefore), stages.getOrDefault(line.id(), Map.of())))
-			.toList();
 		return new Page(rows, page, size, matching[0]);
 	}
 
-	private record Line(long id, String name, Progress overall, int verified, Instant lastActivity) {
+	/**
+	 * Reads the per-stage counts, "slug total done skipped" joined by commas.
+	 */
+	private static Map<String, Progress> stageCounts(String counts) {
+		Map<String, Progress> stages = new HashMap<>();
+		if (counts != null) {
+			for (String stage : counts.split(",")) {
+				String[] parts = stage.split(" ");
+				stages.put(parts[0], new Progress(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]),
+						Integer.parseInt(parts[1])));
+			}
+		}
+		return stages;
 	}
 
 	/**
@@ -125,7 +132,7 @@ public class MentorDashboard {
 	 */
 	public enum Sort {
 
-		NAME("lower(u.display_name)") {
+		NAME("lower(u.display_name)", "lower(p.name)") {
 			@Override
 			String candidates(boolean descending) {
 				return """
@@ -135,7 +142,7 @@ public class MentorDashboard {
 			}
 		},
 
-		PROGRESS("lp.percent") {
+		PROGRESS("lp.percent", "p.percent") {
 			@Override
 			String candidates(boolean descending) {
 				return """
@@ -150,7 +157,7 @@ public class MentorDashboard {
 		 * (in the summary) or, when they have none, their first enrolment in the shown
 		 * cohorts: two candidate lists, merged by the outer query.
 		 */
-		ACTIVITY("last_activity") {
+		ACTIVITY("last_activity", "p.last_activity") {
 			@Override
 			String candidates(boolean descending) {
 				return """
@@ -168,14 +175,24 @@ public class MentorDashboard {
 
 		private final String column;
 
-		Sort(String column) {
+		private final String pageColumn;
+
+		Sort(String column, String pageColumn) {
 			this.column = column;
+			this.pageColumn = pageColumn;
 		}
 
 		abstract String candidates(boolean descending);
 
 		String orderBy(boolean descending) {
 			return this.column + " " + dir(descending);
+		}
+
+		/**
+		 * The same order over the page's own columns.
+		 */
+		String pageOrderBy(boolean descending) {
+			return this.pageColumn + " " + dir(descending);
 		}
 
 		private static String dir(boolean descending) {

@@ -33,11 +33,13 @@ def log_records(path, database):
 
 
 def cmd_statements(path, database):
-    """Prints "<all statements> <transaction control>" for a log segment."""
+    """Prints "<all statements> <transaction control>" for a log segment. The empty
+    statement the driver sends to check an idle pooled connection is not counted: it
+    belongs to the pool, not to the page, and it does not happen under load."""
     total = control = 0
     for record in log_records(path, database):
         match = STATEMENT.search(record[0])
-        if match:
+        if match and (match.group(1).strip() or "".join(record[1:]).strip()):
             total += 1
             if TX_CONTROL.match(match.group(1).strip()):
                 control += 1

@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -20,6 +21,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * snapshot and costs one transaction, whatever its parts ask for. The services the pages
  * call join it. Only GETs of the listed pages: some other GETs write on purpose (opening
  * a notification marks it read, viewing a review touches its claim).
+ * <p>
+ * The transaction ends before the view renders (the model holds plain records, and
+ * open-in-view is off). It must: a rendered page that fills the response buffer commits
+ * the response, and Spring Session then saves the session in a transaction of its own, on
+ * a second connection; with every pooled connection held by a page waiting for a second
+ * one, the pool would deadlock until its timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadOnlyPages implements WebMvcConfigurer {
@@ -72,8 +79,18 @@ class ReadOnlyPages implements WebMvcConfigurer {
 		}
 
 		@Override
+		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+				ModelAndView modelAndView) {
+			end(request);
+		}
+
+		@Override
 		public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 				Exception ex) {
+			end(request);
+		}
+
+		private void end(HttpServletRequest request) {
 			if (request.getAttribute(STATUS) instanceof TransactionStatus status) {
 				request.removeAttribute(STATUS);
 				// Nothing to keep: a read-only transaction ends the same way either way.

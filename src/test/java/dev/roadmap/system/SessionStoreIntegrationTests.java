@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +55,37 @@ class SessionStoreIntegrationTests {
 			}
 			assertThat(answers).extracting((answer) -> answer.join().statusCode()).containsOnly(303);
 		}
+	}
+
+	/**
+	 * More sessions than pooled connections, each due for its access-time write, which
+	 * Spring Session makes (on a connection of its own) when a page's response commits: a
+	 * page that held its connection while rendering would deadlock the pool.
+	 */
+	@Test
+	void pagesReadAtOnceByMoreSessionsThanPooledConnectionsAllAnswer() throws Exception {
+		List<Http> browsers = new ArrayList<>();
+		List<String> emails = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			AccountPrincipal learner = this.learners.aLearner();
+			emails.add(learner.getUsername());
+			browsers.add(this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD));
+		}
+		this.jdbc
+			.sql("update spring_session set last_access_time = last_access_time - 120000 "
+					+ "where principal_name in (:emails)")
+			.param("emails", emails)
+			.update();
+
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		for (Http browser : browsers) {
+			answers.add(browser.client()
+				.sendAsync(HttpRequest.newBuilder(browser.uri("/stages/databases"))
+					.timeout(Duration.ofSeconds(20))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		assertThat(answers).extracting((answer) -> answer.join().statusCode()).containsOnly(200);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.roadmap.account;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -55,7 +56,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	 * The zone the user counts days in, as their account said at login or at their last
 	 * change of it; empty in a session older than this field.
 	 */
-	public java.util.Optional<String> timeZone() {
+	public Optional<String> timeZone() {
 		return java.util.Optional.ofNullable(this.timeZone);
 	}
 

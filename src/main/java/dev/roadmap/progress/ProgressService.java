@@ -96,13 +96,7 @@ public class ProgressService {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, SkillStatus> statusesOf(long userId) {
-		Map<Long, SkillStatus> statuses = new HashMap<>();
-		this.jdbc.sql("select skill_id, status from skill_status where user_id = :userId")
-			.param("userId", userId)
-			.query((rs) -> {
-				statuses.put(rs.getLong("skill_id"), SkillStatus.valueOf(rs.getString("status")));
-			});
-		return statuses;
+		return statusesAndReviewsOf(userId).statuses();
 	}
 
 	/**

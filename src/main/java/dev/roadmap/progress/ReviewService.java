@@ -121,28 +121,6 @@ public class ReviewService {
 				SkillReview.none(learnerId, skillId, SkillStatus.NOT_STARTED));
 	}
 
-	/**
-	 * How many of the learner's skills are verified: done, and approved by a mentor.
-	 */
-	@Transactional(readOnly = true)
-	public int verifiedCount(long learnerId) {
-		return this.jdbc.sql("""
-				select count(*) from skill_status ss join skill sk on sk.id = ss.skill_id and not sk.retired
-				where ss.user_id = :learner and ss.status = 'DONE' and ss.review_state = 'APPROVED'""")
-			.param("learner", learnerId)
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
-	 * Every review of the learner that has a status row, by skill id, read in two
-	 * statements.
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, SkillReview> reviewsOf(long learnerId) {
-		return reviewsOf(learnerId, null);
-	}
-
 	private Map<Long, SkillReview> reviewsOf(long learnerId, Long onlySkillId) {
 		String skillFilter = (onlySkillId != null) ? " and skill_id = :skill" : "";
 		Map<Long, List<ReviewComment>> comments = new HashMap<>();

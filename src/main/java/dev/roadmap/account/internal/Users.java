@@ -20,14 +20,11 @@ public interface Users extends JpaRepository<User, Long> {
 	boolean existsByEmail(String email);
 
 	/**
-	 * The ids of the users whose e-mail or display name contains the pattern (a
-	 * lower-cased LIKE pattern escaped with {@code !}), by display name.
-	 */
-	/**
-	 * The ids of the users whose e-mail address or lower-cased name is like the pattern,
-	 * ordered by name. The matches are found first (trigram indexes) and then sorted:
-	 * walking the name index instead, which the planner may prefer since it cannot tell
-	 * how rare a match is, reads every user when there are few.
+	 * The ids of the users whose e-mail address or lower-cased name is like the pattern
+	 * (a lower-cased LIKE pattern escaped with {@code !}), ordered by name. The matches
+	 * are found first (trigram indexes) and then sorted: walking the name index instead,
+	 * which the planner may prefer since it cannot tell how rare a match is, reads every
+	 * user when there are few.
 	 */
 	@Query(value = """
 			with matching as materialized (

@@ -32,9 +32,12 @@ class StagePage {
 
 	private final ProgressService progress;
 
-	StagePage(RoadmapService roadmap, ProgressService progress) {
+	private final SkillMarkup markup;
+
+	StagePage(RoadmapService roadmap, ProgressService progress, SkillMarkup markup) {
 		this.roadmap = roadmap;
 		this.progress = progress;
+		this.markup = markup;
 	}
 
 	String render(String slug, AccountPrincipal user, Model model) {
@@ -53,7 +56,7 @@ class StagePage {
 					SkillReview.none(learner ? user.id() : 0, skill.id(), status));
 			return new SkillRow(skill, status, review, notes.get(skill.id()));
 		}).toList());
-		model.addAttribute("statuses", SkillStatus.values());
+		model.addAttribute("fixedMarkup", this.markup);
 		model.addAttribute("learner", learner);
 		if (learner) {
 			model.addAttribute("progress", ProgressService.progressOf(statuses, List.of(stage)).stage(slug));

@@ -54,8 +54,7 @@ public class ProgressService {
 	@Transactional
 	public StatusChange setStatus(long userId, Skill skill, SkillStatus status) {
 		// Make sure the row exists, then lock it: concurrent changes queue up here, and
-		// each
-		// one sees the status the previous one left.
+		// each one sees the status the previous one left.
 		this.jdbc.sql("""
 				insert into skill_status (user_id, skill_id, status, updated_at)
 				values (:userId, :skillId, 'NOT_STARTED', now())
@@ -70,16 +69,19 @@ public class ProgressService {
 			.query(SkillStatus.class)
 			.single();
 		if (from != status) {
+			// Stamped now, under the row's lock, not at the transaction's start (now()):
+			// a change that began earlier but waited for the lock happened later, and
+			// the history lists changes by these times.
 			this.jdbc.sql("""
-					update skill_status set status = :status, updated_at = now()
+					update skill_status set status = :status, updated_at = clock_timestamp()
 					where user_id = :userId and skill_id = :skillId""")
 				.param("status", status.name())
 				.param("userId", userId)
 				.param("skillId", skill.id())
 				.update();
 			this.jdbc.sql("""
-					insert into status_event (user_id, skill_id, from_status, to_status)
-					values (:userId, :skillId, :from, :to)""")
+					insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
+					values (:userId, :skillId, :from, :to, clock_timestamp())""")
 				.param("userId", userId)
 				.param("skillId", skill.id())
 				.param("from", from.name())

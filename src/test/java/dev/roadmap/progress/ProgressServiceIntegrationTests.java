@@ -125,6 +125,45 @@ class ProgressServiceIntegrationTests {
 		}
 	}
 
+	@Test
+	void eachSkillsHistoryIsInTheOrderItsChangesWereMadeUnderConcurrency() throws Exception {
+		long learner = this.learners.aLearner().id();
+		Skill skill = skill("apis", 1);
+		SkillStatus[] statuses = SkillStatus.values();
+		int threads = 6;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> workers = new java.util.ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int offset = t;
+				workers.add(pool.submit(() -> {
+					start.await();
+					for (int i = 0; i < 40; i++) {
+						this.progress.setStatus(learner, skill, statuses[(offset + i) % statuses.length]);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		// The history lists changes by the time they carry: that order must be the order
+		// in which they happened, each starting where the one before it ended.
+		List<String> byTime = this.jdbc.sql(
+				"select from_status || '>' || to_status from status_event where user_id = :id order by occurred_at, id")
+			.param("id", learner)
+			.query(String.class)
+			.list();
+		assertThat(byTime).hasSizeGreaterThan(threads * 10);
+		assertThat(byTime).isEqualTo(events(learner));
+	}
+
 	private Callable<StatusChange> change(CyclicBarrier start, long learner, Skill skill, SkillStatus status) {
 		return () -> {
 			start.await();

@@ -126,11 +126,15 @@ where m.email = 'mentor@bench.example' and s.status = 'DONE' and s.reviewable
 
 -- The mentor page reads each learner's progress from a summary the app keeps on every change;
 -- data written with SQL must rebuild it (versions of the app before the summary have no such
--- function, so the same seed serves a "before" run).
+-- function, so the same seed serves a "before" run). Then the mentors' totals and the cohorts'
+-- learner counts, which triggers keep but which this seed writes with triggers off (V19).
 do $$
 begin
 	if exists (select 1 from pg_proc where proname = 'refresh_learner_progress') then
 		perform refresh_learner_progress(null);
+	end if;
+	if exists (select 1 from pg_proc where proname = 'refresh_mentor_totals') then
+		perform refresh_mentor_totals(null);
 	end if;
 end $$;
 

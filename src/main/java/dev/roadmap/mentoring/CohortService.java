@@ -22,9 +22,10 @@ public class CohortService {
 
 	public static final int MAX_NAME_LENGTH = 100;
 
+	// The number of learners is kept on the cohort's row by the database on every
+	// enrolment and unenrolment (V19); a cohort has a handful of mentors.
 	private static final String COHORT_COLUMNS = """
-			select c.id, c.name, c.archived,
-				(select count(*) from cohort_learner cl where cl.cohort_id = c.id) as learners,
+			select c.id, c.name, c.archived, c.learners,
 				(select count(*) from cohort_mentor cm where cm.cohort_id = c.id) as mentors
 			from cohort c
 			""";
@@ -101,14 +102,16 @@ public class CohortService {
 	}
 
 	/**
-	 * The active cohorts a mentor mentors, by name.
+	 * The active cohorts a mentor mentors, by name: their ids and names only, all the
+	 * mentor's page shows of them.
 	 */
 	@Transactional(readOnly = true)
-	public List<Cohort> cohortsMentoredBy(long mentorId) {
-		return this.jdbc.sql(COHORT_COLUMNS + """
+	public List<MentoredCohort> cohortsMentoredBy(long mentorId) {
+		return this.jdbc.sql("""
+				select c.id, c.name from cohort c
 				where not c.archived
 				and exists (select 1 from cohort_mentor m where m.cohort_id = c.id and m.user_id = :mentor)
-				order by lower(c.name)""").param("mentor", mentorId).query(Cohort.class).list();
+				order by lower(c.name)""").param("mentor", mentorId).query(MentoredCohort.class).list();
 	}
 
 	/**

@@ -197,8 +197,9 @@ public class ReviewService {
 			.param("actor", actorId)
 			.param("action", action.name())
 			.update();
-		// An approval verifies the skill; the learner's own action is activity.
-		if (action == ReviewAction.APPROVED || actorId == learnerId) {
+		// An approval verifies the skill, a decision ends the wait, the learner's own
+		// action is activity; a mentor's comment moves none of them.
+		if (action != ReviewAction.COMMENTED || actorId == learnerId) {
 			this.summaries.refresh(learnerId);
 		}
 		this.events.publishEvent(new ReviewActivity(action, learnerId, skill.id(), skill.title(), actorId));

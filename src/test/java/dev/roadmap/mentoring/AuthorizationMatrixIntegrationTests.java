@@ -21,6 +21,7 @@ import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,7 @@ class AuthorizationMatrixIntegrationTests {
 			.param("learner", this.learner.id())
 			.param("skill", this.skill.id())
 			.update();
+		ProgressSummaries.refresh(this.jdbc, this.learner.id());
 		this.reviews.requestReview(this.learner.id(), this.skill, SUBMISSION);
 	}
 

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The learners' progress summary ({@code learner_progress}) always equals what their
  * statuses and events say, aggregated from scratch the way the mentor page used to: after
- * status changes, review actions and approvals, and after the content retires a skill.
+ * status changes, review actions, decisions and approvals, and after the content retires
+ * a skill.
  */
 @RoadmapIntegrationTest
 class LearnerProgressSummaryIntegrationTests {
@@ -34,6 +35,7 @@ class LearnerProgressSummaryIntegrationTests {
 				count(ss.user_id) filter (where ss.status = 'DONE') as done,
 				count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped,
 				count(ss.user_id) filter (where ss.status = 'DONE' and ss.review_state = 'APPROVED') as verified,
+				count(ss.user_id) filter (where ss.status = 'DONE' and ss.review_state = 'REQUESTED') as waiting,
 				(select max(e.occurred_at) from (
 					select occurred_at from status_event where user_id = :user
 					union all
@@ -45,7 +47,7 @@ class LearnerProgressSummaryIntegrationTests {
 			where not sk.retired""";
 
 	private static final String SUMMARY = """
-			select total, done, skipped, verified, last_activity_at as last_activity, percent
+			select total, done, skipped, verified, waiting, last_activity_at as last_activity, percent
 			from learner_progress where user_id = :user""";
 
 	@Autowired
@@ -167,6 +169,7 @@ class LearnerProgressSummaryIntegrationTests {
 		assertThat(actual.get("done")).isEqualTo((int) done);
 		assertThat(actual.get("skipped")).isEqualTo((int) skipped);
 		assertThat(actual.get("verified")).isEqualTo(((Number) expected.get("verified")).intValue());
+		assertThat(actual.get("waiting")).isEqualTo(((Number) expected.get("waiting")).intValue());
 		assertThat(actual.get("percent")).isEqualTo((int) percent);
 		assertThat(actual.get("last_activity")).isEqualTo(expected.get("last_activity"));
 		return true;

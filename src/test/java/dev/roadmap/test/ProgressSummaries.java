@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Brings the learners' progress summary ({@code learner_progress}) up to date after a
  * test wrote statuses or events with SQL instead of through the services, which keep it
- * up to date themselves.
+ * up to date themselves; their mentors' waiting totals follow it (a trigger of V19), as
+ * the totals follow memberships written with SQL without any call.
  */
 public final class ProgressSummaries {
 

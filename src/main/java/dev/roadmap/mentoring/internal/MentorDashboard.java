@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The mentor's table of learners × stages, read in one statement whatever the number of
- * learners, skills or events: the page of learners (sorted, paged and counted in SQL over
- * progress's per-learner summary) with their per-stage counts.
+ * learners, skills or events: the page of learners (sorted and paged in SQL over
+ * progress's per-learner summary) with their per-stage counts, and how many learners
+ * there are in all, which the database keeps on every membership change (V19) instead of
+ * counting them here.
  */
 @Component
 public class MentorDashboard {
@@ -34,6 +36,16 @@ public class MentorDashboard {
 			lp.user_id <> :mentor and exists (
 				select 1 from cohort_learner cl where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))""";
 
+	// How many learners the table has in all, each kept exact by the database on every
+	// membership change and archiving (V19): the mentor's distinct learners over their
+	// active cohorts (never themselves), or the chosen cohort's learners, less the mentor
+	// when they are one of them.
+	private static final String ALL_MATCHING = "coalesce((select mt.learners from mentor_totals mt where mt.mentor_id = :mentor), 0)";
+
+	private static final String COHORT_MATCHING = """
+			(select c.learners - (select count(*) from cohort_learner me where me.cohort_id = c.id and me.user_id = :mentor)
+				from mine join cohort c on c.id = mine.cohort_id)""";
+
 	// The page, its learners' summaries (progress's published read model, kept up to date
 	// on every change) and the number of learners in all. The candidates come first, in
 	// the page's order, straight from an index: see Sort. Then, for the page's learners
@@ -48,8 +60,7 @@ public class MentorDashboard {
 				select u.id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
 					coalesce(lp.last_activity_at, (select min(cl.enrolled_at) from cohort_learner cl
 						where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))) as last_activity,
-					(select count(distinct cl.user_id) from cohort_learner cl
-						where cl.cohort_id in (select cohort_id from mine) and cl.user_id <> :mentor) as matching
+					%s as matching
 				from candidates k
 				join app_user u on u.id = k.id
 				join learner_progress lp on lp.user_id = k.id
@@ -90,8 +101,9 @@ public class MentorDashboard {
 	public Page learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
 		Instant stuckBefore = Instant.now().minus(this.stuckAfter);
 		long[] matching = { 0 };
-		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "") + LEARNERS
-			.formatted(sort.candidates(descending), sort.orderBy(descending), sort.pageOrderBy(descending));
+		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "")
+				+ LEARNERS.formatted(sort.candidates(descending), (cohortId != 0) ? COHORT_MATCHING : ALL_MATCHING,
+						sort.orderBy(descending), sort.pageOrderBy(descending));
 		List<Row> rows = this.jdbc.sql(sql)
 			.param("mentor", mentorId)
 			.param("cohort", cohortId)

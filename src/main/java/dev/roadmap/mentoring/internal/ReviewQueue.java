@@ -21,14 +21,15 @@ public class ReviewQueue {
 
 	// Walks the waiting requests oldest first (a partial index in that order) and keeps
 	// those of the mentor's learners, so the first page reads a page's worth of rows;
-	// the count is a separate aggregate over the same index.
+	// how many wait in all is the mentor's total, which the database keeps on every
+	// review action, status change and membership change (V19) instead of counting here.
 	private static final String WAITING = """
 			with mine as (
 				select cm.cohort_id from cohort_mentor cm
 				join cohort c on c.id = cm.cohort_id and not c.archived
 				where cm.user_id = :mentor
 			),
-			waiting as not materialized (
+			waiting as (
 				select ss.user_id, ss.skill_id, ss.review_requested_at, sk.slug as skill_slug, sk.title,
 					st.slug as stage_slug
 				from skill_status ss
@@ -40,7 +41,7 @@ public class ReviewQueue {
 			)
 			select w.user_id, u.display_name, w.skill_id, w.stage_slug, w.skill_slug, w.title,
 				w.review_requested_at, rc.mentor_id, mu.display_name as claimed_by,
-				(select count(*) from waiting) as matching
+				coalesce((select mt.waiting from mentor_totals mt where mt.mentor_id = :mentor), 0) as matching
 			from waiting w
 			join app_user u on u.id = w.user_id
 			left join review_claim rc on rc.user_id = w.user_id and rc.skill_id = w.skill_id

@@ -3,9 +3,9 @@ package dev.roadmap.mentoring.web;
 import java.util.List;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortMember;
 import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.mentoring.MentoredCohort;
 import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.mentoring.internal.ReviewQueue;
 import dev.roadmap.progress.LearnerSkills;
@@ -60,7 +60,7 @@ class MentorController {
 			@RequestParam(defaultValue = "NAME") MentorDashboard.Sort sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "0") int queuePage, Model model) {
-		List<Cohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
+		List<MentoredCohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
 		if (cohort != 0 && mentored.stream().noneMatch((c) -> c.id() == cohort)) {
 			throw notFound();
 		}

@@ -9,12 +9,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code learner_progress}, each user's progress over the live roadmap and their
- * last activity, equal to what their statuses and events say. It is recomputed for the
- * learner in the transaction of every change that moves it (a status change, an approval,
- * the learner's own review action), so readers sort and page learners by it through an
- * index. The SQL lives in the database function {@code refresh_learner_progress} (V16),
- * shared with the backfill, the rebuild after a content change and seed scripts.
+ * Keeps {@code learner_progress}, each user's progress over the live roadmap, their
+ * waiting review requests and their last activity, equal to what their statuses and
+ * events say. It is recomputed for the learner in the transaction of every change that
+ * moves it (a status change, a mentor's decision, the learner's own review action), so
+ * readers sort and page learners by it through an index, and the mentors' totals follow
+ * the waiting count (a trigger of V19). The SQL lives in the database function
+ * {@code refresh_learner_progress} (V16, the waiting count since V19), shared with the
+ * backfill, the rebuild after a content change and seed scripts.
  */
 @Component
 public class LearnerSummaries {

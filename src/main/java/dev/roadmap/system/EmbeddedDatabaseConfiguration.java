@@ -82,9 +82,16 @@ class EmbeddedDatabaseConfiguration {
 			try {
 				Files.createDirectories(this.directory);
 				long start = System.nanoTime();
+				StalePostmaster.stopIfAny(this.directory);
+				// The library tunes its server for throwaway test data (fsync and
+				// synchronous commits off); this one keeps what users saved, also across
+				// a power cut.
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(this.directory)
 					.setCleanDataDirectory(false)
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on")
 					.start();
 				logger.info("Using an embedded PostgreSQL (data in {}, port {}, started in {} ms). To use your own "
 						+ "server, set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.",

@@ -1,7 +1,12 @@
 package dev.roadmap.system;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+
+import javax.sql.DataSource;
 
 import dev.roadmap.RoadmapApplication;
 import dev.roadmap.account.AccountService;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +72,46 @@ class ZeroConfigurationIntegrationTests {
 
 			assertThat(progress.stage("what-is-backend").complete()).isTrue();
 			assertThat(progress.stage("languages").done()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theEmbeddedDatabaseWritesThroughToDisk() {
+		try (ConfigurableApplicationContext app = start()) {
+			JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+
+			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("show full_page_writes").query(String.class).single()).isEqualTo("on");
+		}
+	}
+
+	@Test
+	void aStartAfterACrashStopsTheServerTheCrashedRunLeftBehindAndKeepsItsData() throws Exception {
+		long learnerId;
+		try (ConfigurableApplicationContext app = start()) {
+			learnerId = app.getBean(AccountService.class)
+				.register("crash@example.com", "Cy", "a long enough password")
+				.id();
+		}
+		// What a killed application leaves: its server still running on the directory,
+		// with nobody connected.
+		Process crashed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), CrashingEmbeddedDatabase.class.getName(),
+				this.dataDirectory.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = new BufferedReader(new InputStreamReader(crashed.getInputStream()))) {
+			assertThat(output.lines().filter("started"::equals).findFirst()).as("the server started").isPresent();
+			crashed.destroyForcibly().waitFor();
+		}
+		long orphan = Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).strip());
+		assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphaned server").isPresent();
+
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(app.getBean(AccountService.class).findByEmail("crash@example.com")).get()
+				.satisfies((account) -> assertThat(account.id()).isEqualTo(learnerId));
+			assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
 		}
 	}
 

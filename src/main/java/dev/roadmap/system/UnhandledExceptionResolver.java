@@ -8,10 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -29,7 +26,7 @@ class UnhandledExceptionResolver implements HandlerExceptionResolver, Ordered {
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
 		try {
-			if (isUnavailable(ex)) {
+			if (DatabaseOutage.isCause(ex)) {
 				logger.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
 						ex.getMessage());
 				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -43,16 +40,6 @@ class UnhandledExceptionResolver implements HandlerExceptionResolver, Ordered {
 			logger.debug("Could not send the error page", sendFailed);
 		}
 		return new ModelAndView();
-	}
-
-	private static boolean isUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override

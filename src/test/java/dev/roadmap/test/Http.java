@@ -35,6 +35,13 @@ public class Http {
 	}
 
 	/**
+	 * A client for an application started by the test itself.
+	 */
+	public static Http of(Environment environment) {
+		return new Http(environment);
+	}
+
+	/**
 	 * A client of its own, with no cookies yet.
 	 */
 	public Http fresh() {

@@ -36,10 +36,16 @@ class LearnerSummaryRebuild implements Callback {
 	@Override
 	public void handle(Event event, Context context) {
 		try (Statement statement = context.getConnection().createStatement()) {
+			// A rebuild reads every learner's statuses: at 100,000 learners it may take
+			// longer than the statement timeout pages get (application.properties).
+			statement.execute("set statement_timeout = 0");
 			try (var result = statement.executeQuery("select sync_learner_progress()")) {
 				if (result.next() && result.getBoolean(1)) {
 					logger.info("Rebuilt the learners' progress summary for the current roadmap content");
 				}
+			}
+			finally {
+				statement.execute("reset statement_timeout");
 			}
 		}
 		catch (SQLException ex) {

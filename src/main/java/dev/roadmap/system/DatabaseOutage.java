@@ -1,7 +1,6 @@
 package dev.roadmap.system;
 
 import java.io.IOException;
-import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
@@ -52,8 +51,8 @@ class DatabaseOutage extends OncePerRequestFilter {
 	static boolean isCause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof SocketException) {
+					|| cause instanceof TransientDataAccessException
+					|| cause instanceof SQLTransientConnectionException) {
 				return true;
 			}
 			// SQL state class 08: a connection exception; and the pool's own error for a

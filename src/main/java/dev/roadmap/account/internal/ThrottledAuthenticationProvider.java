@@ -8,8 +8,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks e-mail and password with the given provider, unless the account or the client
- * address is locked by the {@link LoginThrottle}; counts failures and clears the
- * account's count on success. A refused login never checks the password, whether the
+ * address is locked by the {@link LoginThrottle}, which counts the try before the check
+ * and is told how it ended. A refused login never checks the password, whether the
  * account exists or not, so a lock neither confirms a password nor reveals an account.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -25,22 +25,23 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName();
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		this.throttle.lockedUntil(username, address).ifPresent((until) -> {
-			throw new LoginThrottledException(until);
-		});
+		LoginThrottle.Attempt attempt = this.throttle.begin(authentication.getName(), address);
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.recordSuccess(username);
+			attempt.succeeded();
 			return result;
 		}
 		catch (BadCredentialsException ex) {
 			// Also thrown for unknown e-mail addresses (after a dummy password check).
-			this.throttle.recordFailure(username, address).ifPresent((until) -> {
+			attempt.failed().ifPresent((until) -> {
 				throw new LoginThrottledException(until);
 			});
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			attempt.abandoned();
 			throw ex;
 		}
 	}

@@ -50,10 +50,10 @@ class LoginThrottleIntegrationTests {
 		String email = Learners.uniqueEmail();
 		for (int i = 1; i <= 4; i++) {
 			LoginThrottle instance = (i % 2 == 0) ? this.first : this.second;
-			assertThat(instance.recordFailure(email, randomAddress())).as("failure %d", i).isEmpty();
+			assertThat(instance.begin(email, randomAddress()).failed()).as("failure %d", i).isEmpty();
 		}
 
-		Optional<Instant> lock = this.first.recordFailure(email, randomAddress());
+		Optional<Instant> lock = this.first.begin(email, randomAddress()).failed();
 
 		assertThat(lock).contains(this.clock.instant().plus(Duration.ofMinutes(15)));
 		assertThat(this.second.lockedUntil(email, randomAddress())).isEqualTo(lock);
@@ -71,7 +71,7 @@ class LoginThrottleIntegrationTests {
 
 		assertThat(this.second.lockedUntil(email, null)).isEmpty();
 		assertThat(failTimes(4, email)).isEmpty();
-		assertThat(this.first.recordFailure(email, null)).isPresent();
+		assertThat(this.first.begin(email, null).failed()).isPresent();
 	}
 
 	@Test
@@ -82,16 +82,16 @@ class LoginThrottleIntegrationTests {
 
 		assertThat(failTimes(4, email)).isEmpty();
 		assertThat(this.first.lockedUntil(email, null)).isEmpty();
-		assertThat(this.first.recordFailure(email, null)).isPresent();
+		assertThat(this.first.begin(email, null).failed()).isPresent();
 	}
 
 	@Test
 	void anAddressIsLockedAfterItsLimitWhicheverAccountsItTried() {
 		String address = randomAddress();
-		this.first.recordFailure(Learners.uniqueEmail(), address);
-		this.second.recordFailure(Learners.uniqueEmail(), address);
+		this.first.begin(Learners.uniqueEmail(), address).failed();
+		this.second.begin(Learners.uniqueEmail(), address).failed();
 
-		assertThat(this.first.recordFailure(Learners.uniqueEmail(), address)).isPresent();
+		assertThat(this.first.begin(Learners.uniqueEmail(), address).failed()).isPresent();
 
 		assertThat(this.second.lockedUntil(Learners.uniqueEmail(), address)).isPresent();
 		assertThat(this.second.lockedUntil(Learners.uniqueEmail(), randomAddress())).isEmpty();
@@ -101,13 +101,13 @@ class LoginThrottleIntegrationTests {
 	void aSuccessClearsTheAccountButNotTheAddress() {
 		String email = Learners.uniqueEmail();
 		String address = randomAddress();
-		this.first.recordFailure(email, address);
-		this.first.recordFailure(email, address);
+		this.first.begin(email, address).failed();
+		this.first.begin(email, address).failed();
 
-		this.second.recordSuccess(email);
+		this.second.begin(email, address).succeeded();
 
 		assertThat(failTimes(4, email)).isEmpty();
-		assertThat(this.first.recordFailure(Learners.uniqueEmail(), address)).isPresent();
+		assertThat(this.first.begin(Learners.uniqueEmail(), address).failed()).isPresent();
 	}
 
 	@Test
@@ -125,10 +125,10 @@ class LoginThrottleIntegrationTests {
 		String stale = Learners.uniqueEmail();
 		String locked = Learners.uniqueEmail();
 		String recent = Learners.uniqueEmail();
-		this.first.recordFailure(stale, null);
+		this.first.begin(stale, null).failed();
 		failTimes(5, locked);
 		this.clock.advance(Duration.ofMinutes(10));
-		this.first.recordFailure(recent, null);
+		this.first.begin(recent, null).failed();
 		this.clock.advance(Duration.ofMinutes(6));
 
 		this.second.deleteExpired();
@@ -141,7 +141,7 @@ class LoginThrottleIntegrationTests {
 	private Optional<Instant> failTimes(int times, String email) {
 		Optional<Instant> lock = Optional.empty();
 		for (int i = 0; i < times; i++) {
-			lock = ((i % 2 == 0) ? this.first : this.second).recordFailure(email, null);
+			lock = ((i % 2 == 0) ? this.first : this.second).begin(email, null).failed();
 		}
 		return lock;
 	}

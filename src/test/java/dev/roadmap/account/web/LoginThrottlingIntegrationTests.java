@@ -126,7 +126,7 @@ class LoginThrottlingIntegrationTests {
 		// A password sprayer tries one password on many accounts; 49 of them already
 		// failed.
 		for (int i = 1; i <= 49; i++) {
-			assertThat(this.throttle.recordFailure(Learners.uniqueEmail(), sprayer)).isEmpty();
+			assertThat(this.throttle.begin(Learners.uniqueEmail(), sprayer).failed()).isEmpty();
 		}
 
 		attempt(Learners.uniqueEmail(), WRONG, sprayer).andExpect(redirectedUrl("/login?locked=15"));
@@ -141,7 +141,7 @@ class LoginThrottlingIntegrationTests {
 	void aSuccessfulLoginDoesNotStartTheAddresssCountAgain() throws Exception {
 		String address = randomAddress();
 		for (int i = 1; i <= 49; i++) {
-			this.throttle.recordFailure(Learners.uniqueEmail(), address);
+			this.throttle.begin(Learners.uniqueEmail(), address).failed();
 		}
 		attempt(this.learners.aLearner().getUsername(), Learners.PASSWORD, address).andExpect(authenticated());
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Start-up time of the zero-configuration default: from `java -jar` to the first 200 of /, with an
-# existing embedded database, on both cores and on one, with and without a class data sharing
+# Start-up time of the production jar: from `java -jar` to the first 200 of /, against an existing
+# (migrated) PostgreSQL database, on both cores and on one, with and without a class data sharing
 # archive (CDS, made by one training run of the extracted jar). Prints the median of RUNS starts.
+# The database is $DB (default roadmap_startup) on the local cluster at port $PG_PORT (5432),
+# created if missing; nothing else is touched.
 #
 # Usage: bench/startup.sh [--runs N] [--no-build]
 set -euo pipefail
@@ -11,11 +13,15 @@ ROOT=$(dirname "$BENCH")
 RUNS=3
 BUILD=1
 PORT=${PORT:-18095}
+PG_PORT=${PG_PORT:-5432}
+DB=${DB:-roadmap_startup}
+DB_USER=${DB_USER:-roadmap_bench}
+DB_PASSWORD=${DB_PASSWORD:-roadmap_bench}
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--runs) RUNS=$2; shift ;;
 		--no-build) BUILD=0 ;;
-		-h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,8p' "$0"; exit 0 ;;
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -24,6 +30,21 @@ done
 WORK="$BENCH/work/startup"
 mkdir -p "$WORK"
 log() { printf '[startup %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+psql_admin() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@"; }
+if [ -z "$(psql_admin -d postgres -Atc "select 1 from pg_database where datname = '$DB'")" ]; then
+	log "creating database $DB on port $PG_PORT"
+	psql_admin -d postgres <<-SQL >/dev/null
+		do \$\$ begin
+			if not exists (select from pg_roles where rolname = '$DB_USER') then
+				create role $DB_USER login password '$DB_PASSWORD';
+			end if;
+		end \$\$;
+		create database $DB owner $DB_USER;
+	SQL
+fi
+export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/$DB"
+export SPRING_DATASOURCE_USERNAME="$DB_USER" SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD"
 
 if [ "$BUILD" = 1 ]; then
 	log "building the jar"
@@ -59,7 +80,7 @@ start_once() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# The first start creates the embedded database; it is not counted.
+# The first start migrates the database if it is new; it is not counted.
 start_once 0-1 -jar "$JAR" >/dev/null
 echo "| cores | java -jar | with the CDS archive |"
 echo "| --- | --- | --- |"

@@ -1,4 +1,4 @@
-package dev.roadmap.system;
+package dev.roadmap.system.development;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

@@ -1,4 +1,4 @@
-package dev.roadmap.system;
+package dev.roadmap.system.development;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,11 +33,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
@@ -45,7 +49,7 @@ import static org.mockito.Mockito.verify;
  * Its own application context, since SMTP is configured here and nowhere else.
  */
 @SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/",
-		"roadmap.mail.from=Roadmap <roadmap@example.org>" })
+		"roadmap.mail.from=Roadmap <roadmap@example.org>", "roadmap.mail.outbox-poll-interval=100ms" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationMailIntegrationTests {
@@ -70,6 +74,12 @@ class NotificationMailIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	ReviewScenario scenario;
 
@@ -115,7 +125,8 @@ class NotificationMailIntegrationTests {
 	}
 
 	@Test
-	void aMailFailureNeitherFailsNorUndoesTheReview(CapturedOutput output) {
+	void aMailFailureNeitherFailsNorUndoesTheReviewAndTheMailIsSentWhenTheServerIsBack(CapturedOutput output)
+			throws Exception {
 		doThrow(new MailSendException("SMTP is down")).when(this.mailSender).send(any(SimpleMailMessage.class));
 
 		this.scenario.requestReview(this.ada, this.skill);
@@ -125,9 +136,36 @@ class NotificationMailIntegrationTests {
 			.isEqualTo(ReviewState.REQUESTED);
 		assertThat(this.notifications.unreadCount(this.mo.id())).isEqualTo(1);
 		await().untilAsserted(() -> assertThat(output)
-			.contains("Could not e-mail notification " + this.notifications.list(this.mo.id(), 0, 1).items().get(0).id()
-					+ " to user " + this.mo.id() + ": org.springframework.mail.MailSendException: SMTP is down"));
+			.contains("(try 1 of 10; next in PT30S): org.springframework.mail.MailSendException: SMTP is down"));
 		assertThat(mailsTo(this.mo)).isEmpty();
+		assertThat(waiting(this.mo)).as("kept for a retry").isOne();
+
+		reset(this.mailSender);
+		this.jdbc.sql("update mail_outbox set next_attempt_at = now() where recipient = :to")
+			.param("to", this.mo.getUsername())
+			.update();
+
+		assertThat(awaitOneMailTo(this.mo).getSubject()).startsWith("Ada Learner asked for a review of");
+		await().until(() -> waiting(this.mo) == 0);
+	}
+
+	@Test
+	void aMailIsWrittenWithWhatItIsAboutAndNotAtAllIfThatIsRolledBack() {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		transaction.executeWithoutResult((status) -> {
+			this.scenario.requestReview(this.ada, this.skill);
+			assertThat(waiting(this.mo)).as("in the same transaction").isOne();
+			status.setRollbackOnly();
+		});
+
+		assertThat(waiting(this.mo)).isZero();
+	}
+
+	private long waiting(AccountPrincipal user) {
+		return this.jdbc.sql("select count(*) from mail_outbox where recipient = :to")
+			.param("to", user.getUsername())
+			.query(Long.class)
+			.single();
 	}
 
 	private MimeMessage awaitOneMailTo(AccountPrincipal user) {

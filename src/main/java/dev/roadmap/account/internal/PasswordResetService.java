@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.roadmap.account.Account;
+import dev.roadmap.account.PasswordResetRequested;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class PasswordResetService {
 	/**
 	 * Sends a reset link to the address if it belongs to an account and has not had
 	 * {@value PasswordResetTokens#MAX_PER_HOUR} links in the last hour; otherwise does
-	 * nothing. The e-mail goes out after the commit (see {@link PasswordResetMailer}).
+	 * nothing. The notification module e-mails the link ({@link PasswordResetRequested}).
 	 */
 	@Transactional
 	public void request(String email) {
@@ -45,7 +46,8 @@ public class PasswordResetService {
 		this.users.findByEmail(normalized).filter((user) -> !user.deleted()).ifPresent((user) -> {
 			Account account = user.toAccount();
 			this.tokens.create(account.id())
-				.ifPresent((token) -> this.events.publishEvent(new PasswordResetRequested(account, token)));
+				.ifPresent((token) -> this.events
+					.publishEvent(new PasswordResetRequested(account, token, PasswordResetTokens.VALIDITY)));
 		});
 	}
 

@@ -48,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Password reset by e-mail, end to end through a real SMTP server (GreenMail, in
  * process). Its own application context, since SMTP is configured here.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/" })
+@SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/",
+		"roadmap.mail.outbox-poll-interval=100ms" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(Learners.class)

@@ -19,7 +19,8 @@ public interface PersonalData {
 
 	/**
 	 * Everything of this part that is the user's own, as records, lists and maps that
-	 * serialise to JSON. Never another user's data.
+	 * serialise to JSON, with {@link ExportRows} for whatever grows with the user's
+	 * history. Never another user's data.
 	 */
 	Object export(long userId);
 

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import dev.roadmap.account.ExportRows;
 import dev.roadmap.account.PersonalData;
 import dev.roadmap.progress.ReviewActionTaken;
 import dev.roadmap.progress.ReviewService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +33,19 @@ class NotificationPersonalData implements PersonalData {
 
 	private final MessageSource messages;
 
-	NotificationPersonalData(JdbcClient jdbc, ReviewService reviews, MessageSource messages) {
+	/**
+	 * Reads rows in batches (a cursor, inside the export's transaction) instead of the
+	 * whole result at once.
+	 */
+	private final JdbcClient streaming;
+
+	NotificationPersonalData(JdbcClient jdbc, JdbcTemplate template, ReviewService reviews, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.messages = messages;
+		JdbcTemplate batches = new JdbcTemplate(template.getDataSource());
+		batches.setFetchSize(500);
+		this.streaming = JdbcClient.create(batches);
 	}
 
 	@Override
@@ -43,10 +54,11 @@ class NotificationPersonalData implements PersonalData {
 	}
 
 	@Override
-	public List<Received> export(long userId) {
-		return this.jdbc.sql("""
+	public ExportRows<Received> export(long userId) {
+		// Grows with every review action: streamed while the export is written.
+		return ExportRows.of(() -> this.streaming.sql("""
 				select kind, actor_name as actor, skill_title, link, created_at, read_at from notification
-				where user_id = :user order by id""").param("user", userId).query(Received.class).list();
+				where user_id = :user order by id""").param("user", userId).query(Received.class).stream());
 	}
 
 	@Override

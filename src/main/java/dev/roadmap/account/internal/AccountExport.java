@@ -1,11 +1,13 @@
 package dev.roadmap.account.internal;
 
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.roadmap.account.AccountProfile;
 import dev.roadmap.account.AccountService;
+import dev.roadmap.account.ExportRows;
 import dev.roadmap.account.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Download all my data": the user's profile and every module's {@link PersonalData}
  * part, as one JSON document. Everything is read in one read-only transaction, so the
- * parts agree with each other.
+ * parts agree with each other, and written as it is read.
  */
 @Service
 public class AccountExport {
@@ -40,8 +42,13 @@ public class AccountExport {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * Writes the document to the stream as it is read: the parts' {@link ExportRows} come
+	 * from the database row by row while they are written, so the export of any history
+	 * takes little memory.
+	 */
 	@Transactional(readOnly = true)
-	public byte[] export(long userId) {
+	public void writeTo(long userId, OutputStream out) {
 		AccountProfile profile = this.settings.profile(userId);
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("format", FORMAT);
@@ -49,7 +56,7 @@ public class AccountExport {
 		document.put("profile", profile);
 		document.put("publicPage", this.accounts.publicPageOf(userId));
 		this.parts.orderedStream().forEach((part) -> document.put(part.name(), part.export(userId)));
-		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+		this.json.writerWithDefaultPrettyPrinter().writeValue(out, document);
 	}
 
 }

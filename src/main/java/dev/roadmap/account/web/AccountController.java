@@ -1,5 +1,6 @@
 package dev.roadmap.account.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import dev.roadmap.account.Account;
@@ -172,14 +173,13 @@ class AccountController {
 	 * Everything the app keeps about the user, as a JSON file to download.
 	 */
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountPrincipal me) {
-		byte[] body = this.export.export(me.id());
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(EXPORT_FILE_NAME).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(body);
+	void export(@AuthenticationPrincipal AccountPrincipal me, HttpServletResponse response) throws IOException {
+		response.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(EXPORT_FILE_NAME).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		// Streamed: the file is written while it is read, however long the history.
+		this.export.writeTo(me.id(), response.getOutputStream());
 	}
 
 	private boolean apply(BindingResult result, Runnable change) {

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.account.ExportRows;
 import dev.roadmap.account.PersonalData;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,20 @@ class ProgressPersonalData implements PersonalData {
 
 	private final LearnerSummaries summaries;
 
-	ProgressPersonalData(JdbcClient jdbc, LearnerSummaries summaries) {
+	/**
+	 * Reads rows in batches of {@value #FETCH_SIZE} (a cursor, inside the export's
+	 * transaction) instead of the whole result at once.
+	 */
+	private final JdbcClient streaming;
+
+	static final int FETCH_SIZE = 500;
+
+	ProgressPersonalData(JdbcClient jdbc, JdbcTemplate template, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
 		this.summaries = summaries;
+		JdbcTemplate batches = new JdbcTemplate(template.getDataSource());
+		batches.setFetchSize(FETCH_SIZE);
+		this.streaming = JdbcClient.create(batches);
 	}
 
 	@Override
@@ -69,15 +82,16 @@ class ProgressPersonalData implements PersonalData {
 					new Review(rs.getString("review_state"), instant(rs, "review_requested_at"),
 							instant(rs, "reviewed_at"), comments.getOrDefault(rs.getLong("skill_id"), List.of()))))
 			.list();
-		List<StatusEvent> statusEvents = this.jdbc
+		// The history grows with every change: streamed while the export is written.
+		ExportRows<StatusEvent> statusEvents = ExportRows.of(() -> this.streaming
 			.sql("select " + SKILL_COLUMNS + ", x.from_status, x.to_status, x.occurred_at from status_event x "
 					+ SKILL_JOIN + " where x.user_id = :user order by x.id")
 			.param("user", userId)
 			.query((rs, row) -> new StatusEvent(rs.getString("stage"), rs.getString("skill"),
 					rs.getString("skill_title"), rs.getString("from_status"), rs.getString("to_status"),
 					instant(rs, "occurred_at")))
-			.list();
-		List<ReviewEvent> reviewEvents = this.jdbc
+			.stream());
+		ExportRows<ReviewEvent> reviewEvents = ExportRows.of(() -> this.streaming
 			.sql("select " + SKILL_COLUMNS
 					+ ", x.action, x.actor_id, u.display_name, x.occurred_at from review_event x " + SKILL_JOIN
 					+ " left join app_user u on u.id = x.actor_id where x.user_id = :user order by x.id")
@@ -89,7 +103,7 @@ class ProgressPersonalData implements PersonalData {
 						rs.getString("action"), known && actor == userId, known ? rs.getString("display_name") : null,
 						instant(rs, "occurred_at"));
 			})
-			.list();
+			.stream());
 		// As a mentor: what they wrote, without saying about whom.
 		List<WrittenComment> written = this.jdbc
 			.sql("select " + SKILL_COLUMNS + ", x.body, x.created_at from review_comment x " + SKILL_JOIN
@@ -137,8 +151,9 @@ class ProgressPersonalData implements PersonalData {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	record Export(List<SkillRecord> skills, List<StatusEvent> statusHistory, List<ReviewEvent> reviewHistory,
-			List<WrittenComment> commentsOnOtherLearnersReviews, List<PrivateNote> notes) {
+	record Export(List<SkillRecord> skills, ExportRows<StatusEvent> statusHistory,
+			ExportRows<ReviewEvent> reviewHistory, List<WrittenComment> commentsOnOtherLearnersReviews,
+			List<PrivateNote> notes) {
 	}
 
 	record PrivateNote(String stage, String skill, String skillTitle, String markdown, Instant updatedAt) {

@@ -1,0 +1,86 @@
+package dev.roadmap.account.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.test.Http;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Download my data" for a long history, through the real server: written while it is
+ * read, not built in memory first.
+ */
+@RoadmapIntegrationTest
+class AccountExportStreamingIntegrationTests {
+
+	private static final int EVENTS = 30_000;
+
+	@Autowired
+	Http http;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * The learner given a long history, if any.
+	 */
+	private Long bulkLearner;
+
+	/**
+	 * The bulk history is taken out again: tests that compare whole tables share this
+	 * database.
+	 */
+	@AfterEach
+	void deleteBulkHistory() {
+		if (this.bulkLearner != null) {
+			this.jdbc.sql("delete from status_event where user_id = :user").param("user", this.bulkLearner).update();
+		}
+	}
+
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void aLongHistoryIsStreamedWhole() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		this.bulkLearner = learner.id();
+		this.jdbc.sql("""
+				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
+				select :user, :skill, 'NOT_STARTED', 'IN_PROGRESS', now() - g * interval '1 minute'
+				from generate_series(1, :events) g""")
+			.param("user", learner.id())
+			.param("skill", this.roadmap.stage("apis").orElseThrow().skills().get(0).id())
+			.param("events", EVENTS)
+			.update();
+		Http browser = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD);
+
+		HttpResponse<String> export = browser
+			.send(HttpRequest.newBuilder(browser.uri("/account/export")).GET().build());
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Length")).as("streamed, not a finished body").isEmpty();
+		assertThat(export.headers().firstValue("Transfer-Encoding")).contains("chunked");
+		JsonNode document = this.json.readTree(export.body());
+		assertThat(document.get("progress").get("statusHistory").size()).isEqualTo(EVENTS);
+		assertThat(document.get("notifications").isArray()).isTrue();
+	}
+
+}

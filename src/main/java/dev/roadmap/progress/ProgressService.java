@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,10 +29,15 @@ public class ProgressService {
 
 	private final LearnerSummaries summaries;
 
-	ProgressService(JdbcClient jdbc, NoteService notes, LearnerSummaries summaries) {
+	private final Counter statusChanges;
+
+	ProgressService(JdbcClient jdbc, NoteService notes, LearnerSummaries summaries, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.skills = new LearnerSkillsQuery(jdbc, notes);
 		this.summaries = summaries;
+		this.statusChanges = Counter.builder("roadmap.status.changes")
+			.description("Skill statuses changed by learners")
+			.register(meters);
 	}
 
 	/**
@@ -88,6 +95,7 @@ public class ProgressService {
 				.param("to", status.name())
 				.update();
 			this.summaries.refresh(userId);
+			this.statusChanges.increment();
 		}
 		return new StatusChange(from, status);
 	}

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +38,13 @@ public class ReviewService {
 
 	private final LearnerSummaries summaries;
 
-	ReviewService(JdbcClient jdbc, ApplicationEventPublisher events, LearnerSummaries summaries) {
+	private final MeterRegistry meters;
+
+	ReviewService(JdbcClient jdbc, ApplicationEventPublisher events, LearnerSummaries summaries, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.summaries = summaries;
+		this.meters = meters;
 	}
 
 	/**
@@ -197,6 +203,11 @@ public class ReviewService {
 			.param("actor", actorId)
 			.param("action", action.name())
 			.update();
+		Counter.builder("roadmap.review.actions")
+			.description("Review requests, comments and decisions")
+			.tag("action", action.name().toLowerCase(Locale.ROOT))
+			.register(this.meters)
+			.increment();
 		// An approval verifies the skill, a decision ends the wait, the learner's own
 		// action is activity; a mentor's comment moves none of them.
 		if (action != ReviewAction.COMMENTED || actorId == learnerId) {

@@ -4,14 +4,18 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -42,7 +46,40 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("CSRF");
+		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
+	/**
+	 * The operators' endpoints: health (UP or DOWN, nothing more) for load balancers;
+	 * build information and Prometheus metrics for admins only, with HTTP Basic (a
+	 * scraper cannot fill in a login form), throttled like every login, and without a
+	 * session.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager)
+			throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.authenticationManager(loginAuthenticationManager)
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Read-only endpoints (GET) for scripts, no forms: nothing to forge.
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager loginAuthenticationManager,
 			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
 			RememberMeServices rememberMeServices) throws Exception {
@@ -68,6 +105,12 @@ class SecurityConfiguration {
 					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated());
+		// The CSRF token lives in a cookie of its own (checked against the form's hidden
+		// field),
+		// not in the session: the login and sign-up pages then create no session, and a
+		// bot
+		// fetching them cannot fill the session table with rows that live for hours.
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()));
 		http.authenticationManager(loginAuthenticationManager);
 		http.formLogin((login) -> login.loginPage("/login")
 			.successHandler(loginSuccessHandler)

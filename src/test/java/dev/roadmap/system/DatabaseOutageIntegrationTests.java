@@ -1,8 +1,10 @@
 package dev.roadmap.system;
 
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -12,6 +14,7 @@ import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.test.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,8 @@ class DatabaseOutageIntegrationTests {
 		Http learner = Http.of(this.app.getEnvironment()).logIn("outage@example.com", PASSWORD);
 		Http visitor = Http.of(this.app.getEnvironment());
 		assertThat(learner.get("/dashboard").statusCode()).isEqualTo(200);
+		// The status form as the learner's page had it before the outage.
+		String token = Jsoup.parse(learner.get("/stages/apis").body()).select("input[name=_csrf]").first().val();
 		assertThat(health(visitor, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
 		this.postgres.close();
@@ -75,7 +80,8 @@ class DatabaseOutageIntegrationTests {
 			assertThat(answer.response().body()).as(page).contains("Back in a moment");
 			assertThat(answer.took()).as(page).isLessThan(Duration.ofSeconds(2));
 		}
-		Timed post = timed(() -> learner.postForm("/stages/apis/skills/rest/status", "status=DONE"));
+		Timed post = timed(() -> learner.postForm("/stages/apis/skills/rest/status",
+				"status=DONE&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
 		assertThat(post.response().statusCode()).isEqualTo(503);
 		assertThat(post.took()).isLessThan(Duration.ofSeconds(2));
 		Timed anonymous = timed(() -> visitor.get("/"));

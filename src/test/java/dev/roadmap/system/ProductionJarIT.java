@@ -2,14 +2,17 @@ package dev.roadmap.system;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -32,6 +35,10 @@ import static org.awaitility.Awaitility.await;
 class ProductionJarIT {
 
 	private static final long MAX_BYTES = 75L * 1024 * 1024;
+
+	private static final String ADMIN = "operator@example.org";
+
+	private static final String ADMIN_PASSWORD = "a long admin password 2026";
 
 	private final Path jar = Path.of(System.getProperty("roadmap.jar", "target/backend-roadmap-0.1.0-SNAPSHOT.jar"));
 
@@ -64,29 +71,51 @@ class ProductionJarIT {
 	}
 
 	@Test
-	void withADatabaseItServesAndSeedsNothing() throws Exception {
+	void withADatabaseItServesSeedsNothingShowsOperatorsInsideAndStopsGracefully() throws Exception {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(this.workingDirectory.resolve("postgres"))
 			.start()) {
 			int port = freePort();
 			Process app = start(List.of("SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"SPRING_DATASOURCE_USERNAME=postgres", "SERVER_PORT=" + port));
+					"SPRING_DATASOURCE_USERNAME=postgres", "SERVER_PORT=" + port, "ROADMAP_ADMIN_EMAIL=" + ADMIN,
+					"ROADMAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs"));
 			try {
 				HttpClient client = HttpClient.newHttpClient();
 				await().atMost(Duration.ofMinutes(2))
 					.pollInterval(Duration.ofMillis(250))
-					.until(() -> !app.isAlive() || status(client, port, "/actuator/health/readiness") == 200);
+					.ignoreExceptions()
+					.until(() -> !app.isAlive()
+							|| get(client, port, "/actuator/health/readiness", null).statusCode() == 200);
 				assertThat(app.isAlive()).as(() -> "running:\n" + output()).isTrue();
-				assertThat(status(client, port, "/")).isEqualTo(200);
+				assertThat(get(client, port, "/", null).statusCode()).isEqualTo(200);
 				assertThat(JdbcClient.create(postgres.getPostgresDatabase())
-					.sql("select count(*) from app_user")
+					.sql("select count(*) from app_user where email like '%@example.com' and email <> :admin")
+					.param("admin", ADMIN)
 					.query(Long.class)
-					.single()).as("accounts seeded").isZero();
+					.single()).as("demo accounts").isZero();
+
+				assertThat(get(client, port, "/actuator/prometheus", null).statusCode()).as("anonymous").isEqualTo(401);
+				HttpResponse<String> metrics = get(client, port, "/actuator/prometheus", ADMIN + ":" + ADMIN_PASSWORD);
+				assertThat(metrics.statusCode()).isEqualTo(200);
+				assertThat(metrics.body()).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
+						"hikaricp_connections_active", "roadmap_status_changes_total", "roadmap_logins_total");
+				HttpResponse<String> info = get(client, port, "/actuator/info", ADMIN + ":" + ADMIN_PASSWORD);
+				assertThat(info.statusCode()).isEqualTo(200);
+				assertThat(info.body()).contains("\"build\"", "\"version\"", "\"java\"");
+
+				assertThat(Files.readAllLines(this.workingDirectory.resolve("output.log")))
+					.filteredOn((line) -> line.contains("Started RoadmapApplication"))
+					.singleElement()
+					.satisfies((line) -> assertThat(line).as("a JSON log line")
+						.startsWith("{")
+						.endsWith("}")
+						.contains("\"INFO\""));
 			}
 			finally {
 				app.destroy();
 				assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("stopped gracefully").isTrue();
 			}
+			assertThat(output()).contains("Graceful shutdown complete");
 		}
 	}
 
@@ -113,19 +142,21 @@ class ProductionJarIT {
 		}
 	}
 
-	private static int status(HttpClient client, int port, String path) {
+	private static HttpResponse<String> get(HttpClient client, int port, String path, String credentials) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (credentials != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
 		try {
-			return client
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			return -1;
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return -1;
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 import dev.roadmap.account.AccountSessions;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,10 +42,10 @@ class LoginConfiguration {
 	@Bean
 	AuthenticationManager loginAuthenticationManager(UserDetailsService userDetailsService,
 			PasswordEncoder passwordEncoder, LoginThrottle throttle, HashedTokenRememberMeServices rememberMe,
-			ObjectProvider<AuthenticationEventPublisher> events) {
+			ObjectProvider<AuthenticationEventPublisher> events, MeterRegistry meters) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, meters),
 				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 		events.ifAvailable(manager::setAuthenticationEventPublisher);
 		return manager;

@@ -1,5 +1,8 @@
 package dev.roadmap.account.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,16 +21,36 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	private final Counter failed;
+
+	private final Counter refused;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, MeterRegistry meters) {
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.failed = outcome(meters, "failed");
+		this.refused = outcome(meters, "locked");
+	}
+
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("roadmap.logins")
+			.description("Password logins that failed (a wrong e-mail or password) or were refused (locked)")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		LoginThrottle.Attempt attempt = this.throttle.begin(authentication.getName(), address);
+		LoginThrottle.Attempt attempt;
+		try {
+			attempt = this.throttle.begin(authentication.getName(), address);
+		}
+		catch (LoginThrottledException ex) {
+			this.refused.increment();
+			throw ex;
+		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
 			attempt.succeeded();
@@ -35,6 +58,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (BadCredentialsException ex) {
 			// Also thrown for unknown e-mail addresses (after a dummy password check).
+			this.failed.increment();
 			attempt.failed().ifPresent((until) -> {
 				throw new LoginThrottledException(until);
 			});

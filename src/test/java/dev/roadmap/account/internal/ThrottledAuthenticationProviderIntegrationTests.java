@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +112,7 @@ class ThrottledAuthenticationProviderIntegrationTests {
 	}
 
 	private ThrottledAuthenticationProvider provider(PasswordCheck check) {
-		return new ThrottledAuthenticationProvider(check, this.throttle);
+		return new ThrottledAuthenticationProvider(check, this.throttle, new SimpleMeterRegistry());
 	}
 
 	private static Authentication token(String email, String address) {

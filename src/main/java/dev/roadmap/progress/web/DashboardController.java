@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
@@ -49,16 +50,19 @@ class DashboardController {
 
 	private final ActivityService activity;
 
+	private final HeatMapCells heatMapCells;
+
 	DashboardController(RoadmapService roadmap, ProgressService progress, ActivityService activity,
-			AccountService accounts) {
+			AccountService accounts, HeatMapCells heatMapCells) {
 		this.accounts = accounts;
+		this.heatMapCells = heatMapCells;
 		this.roadmap = roadmap;
 		this.progress = progress;
 		this.activity = activity;
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+	String dashboard(@AuthenticationPrincipal AccountPrincipal user, Locale locale, Model model) {
 		List<Stage> stages = this.roadmap.stages();
 		Map<Long, Skill> skills = new HashMap<>();
 		stages.forEach((stage) -> stage.skills().forEach((skill) -> skills.put(skill.id(), skill)));
@@ -88,7 +92,9 @@ class DashboardController {
 		model.addAttribute("history", this.progress.historyOf(user.id(), 0, RECENT));
 		model.addAttribute("skills", skills);
 		model.addAttribute("activity", activity);
-		model.addAttribute("heatMap", ActivityCharts.heatMap(activity));
+		ActivityCharts.HeatMap heatMap = ActivityCharts.heatMap(activity);
+		model.addAttribute("heatMap", heatMap);
+		model.addAttribute("heatMapCells", this.heatMapCells.render(heatMap, locale));
 		model.addAttribute("doneLine", ActivityCharts.doneLine(activity));
 		return "dashboard";
 	}

@@ -127,6 +127,11 @@ class DashboardIntegrationTests {
 		assertThat(svg.select("rect[data-date=" + today.minusDays(40) + "]").attr("data-changes")).isEqualTo("1");
 		assertThat(svg.select("rect.day-0")).hasSize(calendar.size() - 4);
 		assertThat(svg.select("rect title").first().text()).startsWith("No status changes on ");
+		assertThat(svg.select("rect[data-date=" + today.minusDays(3) + "] title").text())
+			.isEqualTo("2 status changes on "
+					+ DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(today.minusDays(3)));
+		assertThat(svg.select("rect[data-date=" + today.minusDays(40) + "] title").text())
+			.startsWith("1 status change on ");
 		assertThat(svg.select("[style]")).isEmpty();
 		// ... and its numbers per month, for screen readers.
 		Element months = page.selectFirst("table[data-months]");

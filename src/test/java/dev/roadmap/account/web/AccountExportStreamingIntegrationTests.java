@@ -7,6 +7,7 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.LongHistory;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +42,10 @@ class AccountExportStreamingIntegrationTests {
 	 */
 	private Long bulkLearner;
 
-	/**
-	 * The bulk history is taken out again: tests that compare whole tables share this
-	 * database.
-	 */
 	@AfterEach
 	void deleteBulkHistory() {
 		if (this.bulkLearner != null) {
-			this.jdbc.sql("delete from status_event where user_id = :user").param("user", this.bulkLearner).update();
+			LongHistory.delete(this.jdbc, this.bulkLearner);
 		}
 	}
 
@@ -62,14 +59,8 @@ class AccountExportStreamingIntegrationTests {
 	void aLongHistoryIsStreamedWhole() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
 		this.bulkLearner = learner.id();
-		this.jdbc.sql("""
-				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
-				select :user, :skill, 'NOT_STARTED', 'IN_PROGRESS', now() - g * interval '1 minute'
-				from generate_series(1, :events) g""")
-			.param("user", learner.id())
-			.param("skill", this.roadmap.stage("apis").orElseThrow().skills().get(0).id())
-			.param("events", EVENTS)
-			.update();
+		LongHistory.write(this.jdbc, learner.id(), this.roadmap.stage("apis").orElseThrow().skills().get(0).id(),
+				EVENTS);
 		Http browser = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD);
 
 		HttpResponse<String> export = browser

@@ -4,6 +4,9 @@ import java.util.Iterator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * Rows of a {@link PersonalData} export that are read while the export is written, not
  * before: a query is run when the export reaches them, its rows are written as they come
@@ -14,6 +17,11 @@ import java.util.stream.Stream;
  */
 public final class ExportRows<T> implements Iterable<T> {
 
+	/**
+	 * Rows fetched from the database at a time by {@link #client}.
+	 */
+	public static final int FETCH_SIZE = 500;
+
 	private final Supplier<Stream<T>> query;
 
 	private ExportRows(Supplier<Stream<T>> query) {
@@ -21,12 +29,21 @@ public final class ExportRows<T> implements Iterable<T> {
 	}
 
 	/**
-	 * The rows the query will stream (for example {@code JdbcClient}'s
-	 * {@code query(...).stream()} on a connection with a fetch size), run when the export
-	 * gets to them.
+	 * The rows the query will stream (a {@code query(...).stream()} of a
+	 * {@link #client}), run when the export gets to them.
 	 */
 	public static <T> ExportRows<T> of(Supplier<Stream<T>> query) {
 		return new ExportRows<>(query);
+	}
+
+	/**
+	 * A client for the queries of export rows: it reads {@value #FETCH_SIZE} rows at a
+	 * time (a cursor, inside the export's transaction) instead of the whole result.
+	 */
+	public static JdbcClient client(JdbcTemplate template) {
+		JdbcTemplate batches = new JdbcTemplate(template.getDataSource());
+		batches.setFetchSize(FETCH_SIZE);
+		return JdbcClient.create(batches);
 	}
 
 	@Override

@@ -34,8 +34,7 @@ class NotificationPersonalData implements PersonalData {
 	private final MessageSource messages;
 
 	/**
-	 * Reads rows in batches (a cursor, inside the export's transaction) instead of the
-	 * whole result at once.
+	 * For the notifications, streamed while they are written ({@link ExportRows#client}).
 	 */
 	private final JdbcClient streaming;
 
@@ -43,9 +42,7 @@ class NotificationPersonalData implements PersonalData {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.messages = messages;
-		JdbcTemplate batches = new JdbcTemplate(template.getDataSource());
-		batches.setFetchSize(500);
-		this.streaming = JdbcClient.create(batches);
+		this.streaming = ExportRows.client(template);
 	}
 
 	@Override

@@ -36,19 +36,14 @@ class ProgressPersonalData implements PersonalData {
 	private final LearnerSummaries summaries;
 
 	/**
-	 * Reads rows in batches of {@value #FETCH_SIZE} (a cursor, inside the export's
-	 * transaction) instead of the whole result at once.
+	 * For the history, streamed while it is written ({@link ExportRows#client}).
 	 */
 	private final JdbcClient streaming;
-
-	static final int FETCH_SIZE = 500;
 
 	ProgressPersonalData(JdbcClient jdbc, JdbcTemplate template, LearnerSummaries summaries) {
 		this.jdbc = jdbc;
 		this.summaries = summaries;
-		JdbcTemplate batches = new JdbcTemplate(template.getDataSource());
-		batches.setFetchSize(FETCH_SIZE);
-		this.streaming = JdbcClient.create(batches);
+		this.streaming = ExportRows.client(template);
 	}
 
 	@Override

@@ -46,6 +46,15 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * The Content-Security-Policy and Referrer-Policy of every filter chain (beside
+	 * Spring Security's other default headers).
+	 */
+	private static void securityHeaders(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
+	}
+
 	private static CookieCsrfTokenRepository csrfTokens() {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName("CSRF");
@@ -72,9 +81,8 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Read-only endpoints (GET) for scripts, no forms: nothing to forge.
-			.csrf((csrf) -> csrf.disable())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
+			.csrf((csrf) -> csrf.disable());
+		securityHeaders(http);
 		return http.build();
 	}
 
@@ -117,8 +125,7 @@ class SecurityConfiguration {
 			.failureHandler(loginFailureHandler));
 		http.rememberMe((rememberMe) -> rememberMe.rememberMeServices(rememberMeServices));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
+		securityHeaders(http);
 		http.addFilterAfter(new ErrorDispatchHeadersFilter(CONTENT_SECURITY_POLICY, REFERRER_POLICY),
 				HeaderWriterFilter.class);
 		return http.build();

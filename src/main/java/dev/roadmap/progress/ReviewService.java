@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +39,19 @@ public class ReviewService {
 
 	private final LearnerSummaries summaries;
 
-	private final MeterRegistry meters;
+	private final Map<ReviewAction, Counter> actionCounters = new EnumMap<>(ReviewAction.class);
 
 	ReviewService(JdbcClient jdbc, ApplicationEventPublisher events, LearnerSummaries summaries, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.summaries = summaries;
-		this.meters = meters;
+		for (ReviewAction action : ReviewAction.values()) {
+			this.actionCounters.put(action,
+					Counter.builder("roadmap.review.actions")
+						.description("Review requests, comments and decisions")
+						.tag("action", action.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 	}
 
 	/**
@@ -203,11 +210,7 @@ public class ReviewService {
 			.param("actor", actorId)
 			.param("action", action.name())
 			.update();
-		Counter.builder("roadmap.review.actions")
-			.description("Review requests, comments and decisions")
-			.tag("action", action.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		this.actionCounters.get(action).increment();
 		// An approval verifies the skill, a decision ends the wait, the learner's own
 		// action is activity; a mentor's comment moves none of them.
 		if (action != ReviewAction.COMMENTED || actorId == learnerId) {

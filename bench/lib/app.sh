@@ -43,8 +43,8 @@ app_stop() {
 	fi
 }
 
-# The SESSION cookie's value in a curl cookie jar (HttpOnly cookies start with #HttpOnly_).
-jar_session() { awk '$6 == "SESSION" { value = $7 } END { print value }' "$1"; }
+# A cookie's value in a curl cookie jar (HttpOnly cookies start with #HttpOnly_). $1 jar, $2 name.
+jar_cookie() { awk -v name="$2" '$6 == name { value = $7 } END { print value }' "$1"; }
 
 # GET a form page, keep its cookie, print its _csrf token. $1 path, $2 cookie jar.
 form_csrf() {
@@ -62,7 +62,7 @@ register_bench_learner() {
 	[ "$code" = 302 ] || [ "$code" = 303 ] || die "registering $LEARNER_EMAIL answered $code (see $WORK/register.html)"
 }
 
-# Logs in by the form and prints "SESSION=<value>". $1 email.
+# Logs in by the form and prints the cookies to send: "SESSION=<value>; CSRF=<value>". $1 email.
 login() {
 	local jar="$WORK/login-$1.jar" csrf location
 	rm -f "$jar"
@@ -75,5 +75,7 @@ login() {
 		30[23]*) ;;
 		*) die "login as $1 answered $location" ;;
 	esac
-	echo "SESSION=$(jar_session "$jar")"
+	# Logging in replaces the CSRF token (a cookie of its own); the first page after sets the new one.
+	curl -s -c "$jar" -b "$jar" -o /dev/null "$APP/"
+	echo "SESSION=$(jar_cookie "$jar" SESSION); CSRF=$(jar_cookie "$jar" CSRF)"
 }

@@ -57,7 +57,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	 * change of it; empty in a session older than this field.
 	 */
 	public Optional<String> timeZone() {
-		return java.util.Optional.ofNullable(this.timeZone);
+		return Optional.ofNullable(this.timeZone);
 	}
 
 	public boolean hasRole(Role role) {

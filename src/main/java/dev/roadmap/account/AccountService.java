@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.roadmap.account.internal.User;
 import dev.roadmap.account.internal.Users;
+import dev.roadmap.shared.EmailAddresses;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -54,7 +55,7 @@ public class AccountService {
 	 */
 	@Transactional
 	public Optional<Account> createIfAbsent(String email, String displayName, String password, Set<Role> roles) {
-		if (this.users.existsByEmail(normalizeEmail(email))) {
+		if (this.users.existsByEmail(EmailAddresses.normalize(email))) {
 			return Optional.empty();
 		}
 		return Optional.of(create(email, displayName, password, roles));
@@ -67,7 +68,7 @@ public class AccountService {
 
 	@Transactional(readOnly = true)
 	public Optional<Account> findByEmail(String email) {
-		return this.users.findByEmail(normalizeEmail(email)).map(User::toAccount);
+		return this.users.findByEmail(EmailAddresses.normalize(email)).map(User::toAccount);
 	}
 
 	/**
@@ -148,7 +149,7 @@ public class AccountService {
 	}
 
 	private Account create(String email, String displayName, String password, Set<Role> roles) {
-		String normalized = normalizeEmail(email);
+		String normalized = EmailAddresses.normalize(email);
 		if (this.users.existsByEmail(normalized)) {
 			throw new EmailAlreadyRegisteredException(normalized);
 		}
@@ -168,10 +169,6 @@ public class AccountService {
 
 	private static String escapeLike(String text) {
 		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-	}
-
-	static String normalizeEmail(String email) {
-		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/**

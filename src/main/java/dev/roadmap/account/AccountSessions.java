@@ -1,5 +1,6 @@
 package dev.roadmap.account;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import dev.roadmap.account.internal.RememberMeTokens;
@@ -60,7 +61,7 @@ public class AccountSessions {
 	@Transactional
 	public int endOtherLogins(long userId, String principalName, String keepSessionId) {
 		this.rememberMeTokens.deleteAllOf(userId);
-		Set<String> ids = new java.util.HashSet<>(this.sessions.findByPrincipalName(principalName).keySet());
+		Set<String> ids = new HashSet<>(this.sessions.findByPrincipalName(principalName).keySet());
 		ids.remove(keepSessionId);
 		ids.forEach(this.sessions::deleteById);
 		return ids.size();

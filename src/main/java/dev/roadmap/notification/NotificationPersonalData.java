@@ -2,7 +2,6 @@ package dev.roadmap.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 import dev.roadmap.account.ExportRows;

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,16 +39,6 @@ public final class ActivitySeries {
 	 */
 	public static LocalDate day(Instant instant, ZoneId zone) {
 		return LocalDate.ofInstant(instant, zone);
-	}
-
-	/**
-	 * Counts instants per calendar date of the zone, oldest date first: what the database
-	 * does with {@code occurred_at at time zone}.
-	 */
-	public static List<DayCount> countByDay(Collection<Instant> instants, ZoneId zone) {
-		SortedMap<LocalDate, Integer> counts = new TreeMap<>();
-		instants.forEach((instant) -> counts.merge(day(instant, zone), 1, Integer::sum));
-		return counts.entrySet().stream().map((entry) -> new DayCount(entry.getKey(), entry.getValue())).toList();
 	}
 
 	/**

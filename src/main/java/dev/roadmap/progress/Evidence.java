@@ -3,8 +3,9 @@ package dev.roadmap.progress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+
+import dev.roadmap.shared.WebAddresses;
 
 /**
  * What a learner shows for a skill: a link and a note, or for a project, the repository,
@@ -65,9 +66,7 @@ public record Evidence(String url, String liveUrl, String note) {
 			return false;
 		}
 		try {
-			URI uri = new URI(text);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+			return WebAddresses.isWebAddress(new URI(text));
 		}
 		catch (URISyntaxException ex) {
 			return false;

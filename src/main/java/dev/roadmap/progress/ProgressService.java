@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Learners' statuses per skill. One row per learner and skill, written as an upsert under
  * a row lock, so two tabs ticking the same skill at once never lose or duplicate a
  * status; every real change also appends an event, from which history and streaks are
- * drawn.
+ * drawn, and publishes {@link SkillStatusChanged} in its transaction.
  */
 @Service
 public class ProgressService {
@@ -27,14 +27,14 @@ public class ProgressService {
 
 	private final LearnerSkillsQuery skills;
 
-	private final LearnerSummaries summaries;
+	private final ApplicationEventPublisher events;
 
 	private final Counter statusChanges;
 
-	ProgressService(JdbcClient jdbc, NoteService notes, LearnerSummaries summaries, MeterRegistry meters) {
+	ProgressService(JdbcClient jdbc, NoteService notes, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.skills = new LearnerSkillsQuery(jdbc, notes);
-		this.summaries = summaries;
+		this.events = events;
 		this.statusChanges = Counter.builder("roadmap.status.changes")
 			.description("Skill statuses changed by learners")
 			.register(meters);
@@ -94,7 +94,7 @@ public class ProgressService {
 				.param("from", from.name())
 				.param("to", status.name())
 				.update();
-			this.summaries.refresh(userId);
+			this.events.publishEvent(new SkillStatusChanged(userId, skill.id(), from, status));
 			this.statusChanges.increment();
 		}
 		return new StatusChange(from, status);

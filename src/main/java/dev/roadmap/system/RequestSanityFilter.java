@@ -1,17 +1,16 @@
 package dev.roadmap.system;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +25,8 @@ class RequestSanityFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestSanityFilter(@Value("${roadmap.web.max-request-size:256KB}") DataSize maxSize) {
-		this.maxBytes = maxSize.toBytes();
+	RequestSanityFilter(RequestLimits limits) {
+		this.maxBytes = limits.maxRequestSize().toBytes();
 	}
 
 	@Override
@@ -49,7 +48,7 @@ class RequestSanityFilter extends OncePerRequestFilter {
 			.entrySet()
 			.stream()
 			.anyMatch((entry) -> entry.getKey().indexOf('\0') >= 0
-					|| java.util.Arrays.stream(entry.getValue()).anyMatch((value) -> value.indexOf('\0') >= 0));
+					|| Arrays.stream(entry.getValue()).anyMatch((value) -> value.indexOf('\0') >= 0));
 	}
 
 }

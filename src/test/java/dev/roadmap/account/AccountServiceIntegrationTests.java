@@ -1,6 +1,7 @@
 package dev.roadmap.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ class AccountServiceIntegrationTests {
 				.param("pattern", pattern)
 				.query(Long.class)
 				.list();
-			List<Long> actual = new java.util.ArrayList<>();
+			List<Long> actual = new ArrayList<>();
 			for (int page = 1; page <= 3; page++) {
 				AccountPage result = this.accounts.search(term, page, 20);
 				if (result.page() == page) {

@@ -1,5 +1,6 @@
 package dev.roadmap.mentoring;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -131,7 +132,7 @@ class MentorPageStatementBudgetIntegrationTests {
 		List<Skill> skills = this.roadmap.stages().stream().flatMap((stage) -> stage.skills().stream()).toList();
 		Skill project = this.roadmap.stage("projects").orElseThrow().skills().get(0);
 		Evidence evidence = new Evidence("https://git.example.com/project", null, "See the README.");
-		List<Long> ids = new java.util.ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < size; i++) {
 			AccountPrincipal learner = this.learners.aLearner();
 			this.cohorts.enrol(cohort.id(), learner.id());

@@ -1,19 +1,17 @@
 package dev.roadmap.mentoring;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
-import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ProgressSummaries;
+import dev.roadmap.test.RoadmapIntegrationTest;
 import dev.roadmap.test.StatementCounter;
 import dev.roadmap.test.StatementCounter.Counted;
-import dev.roadmap.test.RoadmapIntegrationTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ReviewState;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.ReviewScenario;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

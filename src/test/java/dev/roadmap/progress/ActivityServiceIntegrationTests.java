@@ -1,8 +1,10 @@
 package dev.roadmap.progress;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -13,9 +15,10 @@ import java.util.Optional;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
-import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.Skills;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +53,17 @@ class ActivityServiceIntegrationTests {
 	Learners learners;
 
 	@Autowired
+	Skills skills;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void anEventAt2330UtcCountsForTheNextDayInTokyoAndTheSameDayInNewYork() {
 		long learner = this.learners.aLearner().id();
-		event(learner, skill("apis", 0), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
+		event(learner, this.skills.of("apis", 0), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
 				Instant.parse("2026-03-09T12:00:00Z"));
-		event(learner, skill("apis", 0), SkillStatus.IN_PROGRESS, SkillStatus.DONE,
+		event(learner, this.skills.of("apis", 0), SkillStatus.IN_PROGRESS, SkillStatus.DONE,
 				Instant.parse("2026-03-10T23:30:00Z"));
 		Instant now = Instant.parse("2026-03-11T12:00:00Z");
 
@@ -78,9 +84,9 @@ class ActivityServiceIntegrationTests {
 	@Test
 	void aFixedOffsetGroupsDaysAsTheRegionWithTheSameOffset() {
 		long learner = this.learners.aLearner().id();
-		event(learner, skill("apis", 0), SkillStatus.NOT_STARTED, SkillStatus.DONE,
+		event(learner, this.skills.of("apis", 0), SkillStatus.NOT_STARTED, SkillStatus.DONE,
 				Instant.parse("2026-03-10T23:30:00Z"));
-		event(learner, skill("apis", 1), SkillStatus.NOT_STARTED, SkillStatus.DONE,
+		event(learner, this.skills.of("apis", 1), SkillStatus.NOT_STARTED, SkillStatus.DONE,
 				Instant.parse("2026-03-10T02:30:00Z"));
 		Instant now = Instant.parse("2026-03-11T12:00:00Z");
 
@@ -93,7 +99,7 @@ class ActivityServiceIntegrationTests {
 	@Test
 	void theDaysOfDstChangesAreOneDayEachInBerlin() {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("databases", 0);
+		Skill skill = this.skills.of("databases", 0);
 		// Spring forward on 29 March 2026 (23 hours), fall back on 25 October (25 hours).
 		List<String> times = List.of("2026-03-28T23:59", "2026-03-29T00:01", "2026-03-29T03:01", "2026-03-29T23:59",
 				"2026-03-30T00:01", "2026-10-24T23:59", "2026-10-25T00:01", "2026-10-25T02:30", "2026-10-25T23:59",
@@ -126,7 +132,7 @@ class ActivityServiceIntegrationTests {
 	@Test
 	void theCurrentStreakEndsUnlessTheLastActiveDayIsTodayOrYesterday() {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("servers", 0);
+		Skill skill = this.skills.of("servers", 0);
 		event(learner, skill, SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS, Instant.parse("2026-02-01T10:00:00Z"));
 		event(learner, skill, SkillStatus.IN_PROGRESS, SkillStatus.NOT_STARTED, Instant.parse("2026-02-02T10:00:00Z"));
 		event(learner, skill, SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS, Instant.parse("2026-02-03T10:00:00Z"));
@@ -143,7 +149,7 @@ class ActivityServiceIntegrationTests {
 	@Test
 	void theCalendarShowsTheLast53WeeksAndTheStreaksAllHistory() {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("security", 0);
+		Skill skill = this.skills.of("security", 0);
 		// Five days in a row two years ago, then two days ending yesterday.
 		Instant now = Instant.parse("2026-03-18T09:00:00Z");
 		SkillStatus from = SkillStatus.NOT_STARTED;
@@ -160,7 +166,7 @@ class ActivityServiceIntegrationTests {
 		assertThat(activity.changesInCalendar()).isEqualTo(4);
 		assertThat(activity.activeDaysInCalendar()).isEqualTo(2);
 		assertThat(activity.streaks()).isEqualTo(new Streaks(2, 5, LocalDate.parse("2026-03-17")));
-		assertThat(activity.months()).last().isEqualTo(new MonthCount(java.time.YearMonth.of(2026, 3), 2, 4));
+		assertThat(activity.months()).last().isEqualTo(new MonthCount(YearMonth.of(2026, 3), 2, 4));
 	}
 
 	@Test
@@ -219,20 +225,20 @@ class ActivityServiceIntegrationTests {
 	void whereTheLearnerLeftOffIsTheSkillOfTheirLatestStatusChange() {
 		long learner = this.learners.aLearner().id();
 		List<Stage> stages = this.roadmap.stages();
-		event(learner, skill("apis", 2), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
+		event(learner, this.skills.of("apis", 2), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
 				Instant.parse("2026-03-01T10:00:00Z"));
-		event(learner, skill("databases", 1), SkillStatus.NOT_STARTED, SkillStatus.DONE,
+		event(learner, this.skills.of("databases", 1), SkillStatus.NOT_STARTED, SkillStatus.DONE,
 				Instant.parse("2026-03-03T10:00:00Z"));
-		event(learner, skill("servers", 0), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
+		event(learner, this.skills.of("servers", 0), SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS,
 				Instant.parse("2026-03-02T10:00:00Z"));
 
 		assertThat(this.activity.activityOf(learner, stages, ZoneOffset.UTC).lastTouched())
-			.isEqualTo(skill("databases", 1));
+			.isEqualTo(this.skills.of("databases", 1));
 
-		this.progress.setStatus(learner, skill("languages", 3), SkillStatus.IN_PROGRESS);
+		this.progress.setStatus(learner, this.skills.of("languages", 3), SkillStatus.IN_PROGRESS);
 
 		assertThat(this.activity.activityOf(learner, stages, ZoneOffset.UTC).lastTouched())
-			.isEqualTo(skill("languages", 3));
+			.isEqualTo(this.skills.of("languages", 3));
 	}
 
 	@Test
@@ -312,7 +318,7 @@ class ActivityServiceIntegrationTests {
 			.param("skill", skill.id())
 			.param("from", from.name())
 			.param("to", to.name())
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", Timestamp.from(at))
 			.update();
 		this.jdbc
 			.sql("""
@@ -321,13 +327,9 @@ class ActivityServiceIntegrationTests {
 			.param("user", learner)
 			.param("skill", skill.id())
 			.param("to", to.name())
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", Timestamp.from(at))
 			.update();
 		ProgressSummaries.refresh(this.jdbc, learner);
-	}
-
-	private Skill skill(String stage, int index) {
-		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
 	}
 
 }

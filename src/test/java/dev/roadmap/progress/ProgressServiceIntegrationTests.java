@@ -1,6 +1,8 @@
 package dev.roadmap.progress;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -12,14 +14,18 @@ import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.Skills;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @RoadmapIntegrationTest
+@RecordApplicationEvents
 class ProgressServiceIntegrationTests {
 
 	@Autowired
@@ -32,20 +38,25 @@ class ProgressServiceIntegrationTests {
 	Learners learners;
 
 	@Autowired
+	Skills skills;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Test
 	void aStatusChangeIsStoredOnceAndRecordedAsAnEvent() {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("databases", 0);
+		Skill skill = this.skills.of("databases", 0);
 
 		StatusChange first = this.progress.setStatus(learner, skill, SkillStatus.IN_PROGRESS);
 		StatusChange second = this.progress.setStatus(learner, skill, SkillStatus.DONE);
 
 		assertThat(first).isEqualTo(new StatusChange(SkillStatus.NOT_STARTED, SkillStatus.IN_PROGRESS));
 		assertThat(second).isEqualTo(new StatusChange(SkillStatus.IN_PROGRESS, SkillStatus.DONE));
-		assertThat(this.progress.statusesOf(learner))
-			.containsExactly(java.util.Map.entry(skill.id(), SkillStatus.DONE));
+		assertThat(this.progress.statusesOf(learner)).containsExactly(Map.entry(skill.id(), SkillStatus.DONE));
 		assertThat(rows(learner)).isEqualTo(1);
 		assertThat(events(learner)).containsExactly("NOT_STARTED>IN_PROGRESS", "IN_PROGRESS>DONE");
 	}
@@ -53,7 +64,7 @@ class ProgressServiceIntegrationTests {
 	@Test
 	void settingTheSameStatusAgainRecordsNoEvent() {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("apis", 1);
+		Skill skill = this.skills.of("apis", 1);
 
 		this.progress.setStatus(learner, skill, SkillStatus.DONE);
 		StatusChange again = this.progress.setStatus(learner, skill, SkillStatus.DONE);
@@ -63,11 +74,31 @@ class ProgressServiceIntegrationTests {
 	}
 
 	@Test
+	void everyRealChangeIsPublishedOnceAndMovesTheLearnersSummary() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = this.skills.of("apis", 2);
+
+		this.progress.setStatus(learner, skill, SkillStatus.DONE);
+		this.progress.setStatus(learner, skill, SkillStatus.DONE);
+		this.progress.setStatus(learner, skill, SkillStatus.SKIPPED);
+
+		assertThat(this.events.stream(SkillStatusChanged.class)).containsExactly(
+				new SkillStatusChanged(learner, skill.id(), SkillStatus.NOT_STARTED, SkillStatus.DONE),
+				new SkillStatusChanged(learner, skill.id(), SkillStatus.DONE, SkillStatus.SKIPPED));
+		// The summary listens to the event: skipped, so nothing done, and active now.
+		assertThat(this.jdbc
+			.sql("select done, skipped, last_activity_at is not null from learner_progress where user_id = :id")
+			.param("id", learner)
+			.query((rs, row) -> rs.getInt(1) + "/" + rs.getInt(2) + "/" + rs.getBoolean(3))
+			.single()).isEqualTo("0/1/true");
+	}
+
+	@Test
 	void learnersSeeOnlyTheirOwnStatuses() {
 		long ada = this.learners.aLearner().id();
 		long bob = this.learners.aLearner().id();
 
-		this.progress.setStatus(ada, skill("apis", 0), SkillStatus.DONE);
+		this.progress.setStatus(ada, this.skills.of("apis", 0), SkillStatus.DONE);
 
 		assertThat(this.progress.statusesOf(bob)).isEmpty();
 		assertThat(this.progress.statusesOf(ada)).hasSize(1);
@@ -77,11 +108,11 @@ class ProgressServiceIntegrationTests {
 	void progressIsDoneOverAllButSkippedPerStageAndOverall() {
 		long learner = this.learners.aLearner().id();
 		List<Stage> stages = this.roadmap.stages();
-		this.progress.setStatus(learner, skill("databases", 0), SkillStatus.DONE);
-		this.progress.setStatus(learner, skill("databases", 1), SkillStatus.DONE);
-		this.progress.setStatus(learner, skill("databases", 2), SkillStatus.SKIPPED);
-		this.progress.setStatus(learner, skill("databases", 3), SkillStatus.IN_PROGRESS);
-		this.progress.setStatus(learner, skill("apis", 0), SkillStatus.SKIPPED);
+		this.progress.setStatus(learner, this.skills.of("databases", 0), SkillStatus.DONE);
+		this.progress.setStatus(learner, this.skills.of("databases", 1), SkillStatus.DONE);
+		this.progress.setStatus(learner, this.skills.of("databases", 2), SkillStatus.SKIPPED);
+		this.progress.setStatus(learner, this.skills.of("databases", 3), SkillStatus.IN_PROGRESS);
+		this.progress.setStatus(learner, this.skills.of("apis", 0), SkillStatus.SKIPPED);
 
 		RoadmapProgress result = this.progress.progressOf(learner, stages);
 
@@ -96,7 +127,7 @@ class ProgressServiceIntegrationTests {
 	@Test
 	void concurrentChangesOfOneSkillNeitherLoseNorDuplicateTheRow() throws Exception {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("security", 2);
+		Skill skill = this.skills.of("security", 2);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < 20; round++) {
@@ -128,13 +159,13 @@ class ProgressServiceIntegrationTests {
 	@Test
 	void eachSkillsHistoryIsInTheOrderItsChangesWereMadeUnderConcurrency() throws Exception {
 		long learner = this.learners.aLearner().id();
-		Skill skill = skill("apis", 1);
+		Skill skill = this.skills.of("apis", 1);
 		SkillStatus[] statuses = SkillStatus.values();
 		int threads = 6;
 		CyclicBarrier start = new CyclicBarrier(threads);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			List<Future<?>> workers = new java.util.ArrayList<>();
+			List<Future<?>> workers = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
 				int offset = t;
 				workers.add(pool.submit(() -> {
@@ -169,10 +200,6 @@ class ProgressServiceIntegrationTests {
 			start.await();
 			return this.progress.setStatus(learner, skill, status);
 		};
-	}
-
-	private Skill skill(String stage, int index) {
-		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
 	}
 
 	private long rows(long learner) {

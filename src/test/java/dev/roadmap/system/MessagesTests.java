@@ -2,9 +2,11 @@ package dev.roadmap.system;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +29,8 @@ class MessagesTests {
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
 	private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
+
+	private static final List<String> USER_FACING_ATTRIBUTES = List.of("title", "placeholder", "aria-label", "alt");
 
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)[}(]");
 
@@ -46,7 +53,9 @@ class MessagesTests {
 		Properties messages = messages();
 		Set<String> missing = new TreeSet<>();
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
-			for (Path template : templates.filter((path) -> path.toString().endsWith(".html")).toList()) {
+			for (Path template : templates
+				.filter((path) -> path.toString().endsWith(".html") || path.toString().endsWith(".txt"))
+				.toList()) {
 				Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
 				while (matcher.find()) {
 					if (!messages.containsKey(matcher.group(1))) {
@@ -58,6 +67,54 @@ class MessagesTests {
 		assertThat(missing).isEmpty();
 	}
 
+	@Test
+	void noUserFacingTextIsWrittenIntoATemplate() throws IOException {
+		// Text that Thymeleaf replaces (th:text, th:utext, th:replace, th:insert) is only
+		// a
+		// placeholder for designers; anything else would reach users untranslatable.
+		Set<String> hardCoded = new TreeSet<>();
+		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+			for (Path template : templates.filter((path) -> path.toString().endsWith(".html")).toList()) {
+				Document document = Jsoup.parse(Files.readString(template));
+				for (Element element : document.getAllElements()) {
+					if (replaced(element)) {
+						continue;
+					}
+					element.textNodes()
+						.stream()
+						.map((text) -> text.text().strip())
+						.filter(MessagesTests::hasWords)
+						.forEach((text) -> hardCoded.add(RESOURCES.relativize(template) + ": " + text));
+					for (String attribute : USER_FACING_ATTRIBUTES) {
+						if (hasWords(element.attr(attribute)) && !element.attr(attribute).matches("https?://")) {
+							hardCoded
+								.add(RESOURCES.relativize(template) + ": " + attribute + "=" + element.attr(attribute));
+						}
+					}
+				}
+			}
+		}
+		assertThat(hardCoded).isEmpty();
+	}
+
+	private static boolean replaced(Element element) {
+		for (Element at = element; at != null; at = at.parent()) {
+			// A page's <html th:replace="~{layout :: page(...)}"> hands its own parts to
+			// the
+			// layout: what it holds is shown, not replaced.
+			boolean layout = at.normalName().equals("html");
+			if (at.hasAttr("th:text") || at.hasAttr("th:utext") || at.hasAttr("th:errors")
+					|| (!layout && (at.hasAttr("th:replace") || at.hasAttr("th:insert")))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasWords(String text) {
+		return text.codePoints().anyMatch(Character::isLetter);
+	}
+
 	private static Properties messages() throws IOException {
 		Properties messages = new Properties();
 		try (Stream<Path> files = Files.list(RESOURCES)) {
@@ -65,7 +122,7 @@ class MessagesTests {
 				.toList()) {
 				try (InputStream in = Files.newInputStream(file)) {
 					Properties bundle = new Properties();
-					bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+					bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 					messages.putAll(bundle);
 				}
 			}

@@ -2,6 +2,7 @@ package dev.roadmap.system;
 
 import java.util.Map;
 
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -26,7 +27,7 @@ class TemplateLinksTests {
 		engine.setTemplateResolver(new StringTemplateResolver());
 		TemplateLinks
 			.contextPathLinks(new StaticListableBeanFactory(Map.of("servletContext", servletContext))
-				.getBeanProvider(jakarta.servlet.ServletContext.class))
+				.getBeanProvider(ServletContext.class))
 			.postProcessBeforeInitialization(engine, "templateEngine");
 
 		String html = engine.process("<a th:href=\"@{/stages/{slug}(slug=${slug})}\">Stage</a>",

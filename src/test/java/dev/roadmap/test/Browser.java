@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -40,7 +43,7 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 
 	private final WebDriverWait wait;
 
-	private final java.util.List<Browser> companions = new java.util.ArrayList<>();
+	private final List<Browser> companions = new ArrayList<>();
 
 	/**
 	 * Used by JUnit to register the extension.
@@ -106,8 +109,7 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 	private static WebDriver startChromium(boolean javaScript) {
 		ChromeOptions options = new ChromeOptions();
 		if (!javaScript) {
-			options.setExperimentalOption("prefs",
-					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
 		options.setBinary(CHROMIUM.toFile());
 		try {
@@ -188,8 +190,8 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 	 * {@code dark}), through the DevTools protocol; it lasts across navigations.
 	 */
 	public void emulateColorScheme(String scheme) {
-		((ChromeDriver) this.driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
-				java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+		((ChromeDriver) this.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 	public String currentPath() {

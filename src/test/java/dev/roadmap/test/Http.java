@@ -1,6 +1,7 @@
 package dev.roadmap.test;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -92,7 +93,7 @@ public class Http {
 			.getCookies()
 			.stream()
 			.filter((cookie) -> cookie.getName().equals(name))
-			.map(java.net.HttpCookie::getValue)
+			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
 	}

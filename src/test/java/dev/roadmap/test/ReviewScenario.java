@@ -1,4 +1,4 @@
-package dev.roadmap.notification;
+package dev.roadmap.test;
 
 import java.util.EnumSet;
 import java.util.UUID;
@@ -14,14 +14,13 @@ import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
-import dev.roadmap.test.Learners;
 
 import org.springframework.context.ApplicationContext;
 
 /**
- * People, cohorts and reviews for notification tests, built through the modules' public
- * services. Every user and cohort is new, so tests sharing a database never see each
- * other's notifications.
+ * People, cohorts and reviews for tests (a learner asking, a mentor answering), built
+ * through the modules' public services. Every user and cohort is new, so tests sharing a
+ * database never see each other's data.
  */
 public final class ReviewScenario {
 

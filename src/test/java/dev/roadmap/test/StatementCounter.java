@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -145,11 +146,11 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 		 * Whether Spring Session ran it, to read or save the session.
 		 */
 		public boolean session() {
-			return this.sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
+			return this.sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
 		}
 
 		public boolean writes() {
-			String verb = this.sql.stripLeading().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+			String verb = this.sql.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
 			return List.of("insert", "update", "delete", "merge").contains(verb);
 		}
 

@@ -4,20 +4,17 @@ import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.roadmap.account.Account;
-import dev.roadmap.account.AccountDeleted;
 import dev.roadmap.account.AccountProfile;
-import dev.roadmap.account.PasswordChanged;
 import dev.roadmap.account.PasswordPolicy;
 import dev.roadmap.account.PersonalData;
 import dev.roadmap.account.Role;
+import dev.roadmap.shared.EmailAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,18 +51,14 @@ public class AccountSettings {
 
 	private final ObjectProvider<PersonalData> personalData;
 
-	private final ApplicationEventPublisher events;
-
 	AccountSettings(Users users, JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			PasswordResetTokens resetTokens, ObjectProvider<PersonalData> personalData,
-			ApplicationEventPublisher events) {
+			PasswordResetTokens resetTokens, ObjectProvider<PersonalData> personalData) {
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
 		this.resetTokens = resetTokens;
 		this.personalData = personalData;
-		this.events = events;
 	}
 
 	/**
@@ -100,7 +93,7 @@ public class AccountSettings {
 	public Account changeEmail(long userId, String currentPassword, String newEmail) {
 		User user = user(userId);
 		requirePassword(user, currentPassword);
-		String email = (newEmail != null) ? newEmail.strip().toLowerCase(Locale.ROOT) : "";
+		String email = EmailAddresses.normalize(newEmail);
 		if (email.equals(user.email())) {
 			throw new AccountChangeException("email", "account.emailUnchanged");
 		}
@@ -163,7 +156,6 @@ public class AccountSettings {
 		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.users.flush();
 		this.resetTokens.invalidateAll(user.toAccount().id());
-		this.events.publishEvent(new PasswordChanged(user.toAccount().id()));
 	}
 
 	/**
@@ -197,7 +189,6 @@ public class AccountSettings {
 		this.resetTokens.deleteAll(userId);
 		user.anonymise(this.passwordEncoder.encode(randomSecret()));
 		this.users.flush();
-		this.events.publishEvent(new AccountDeleted(userId));
 		return before;
 	}
 

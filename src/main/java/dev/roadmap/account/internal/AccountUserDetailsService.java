@@ -1,8 +1,7 @@
 package dev.roadmap.account.internal;
 
-import java.util.Locale;
-
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.shared.EmailAddresses;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,7 +24,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		return this.users.findByEmail(username.strip().toLowerCase(Locale.ROOT))
+		return this.users.findByEmail(EmailAddresses.normalize(username))
 			.map((user) -> new AccountPrincipal(user.toAccount(), user.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for the given e-mail address"));
 	}

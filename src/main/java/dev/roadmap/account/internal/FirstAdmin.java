@@ -1,15 +1,14 @@
 package dev.roadmap.account.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Locale;
 
 import dev.roadmap.account.AccountCreated;
+import dev.roadmap.account.PasswordPolicy;
 import dev.roadmap.account.Role;
+import dev.roadmap.shared.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,11 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class FirstAdmin implements ApplicationRunner {
 
-	static final int MIN_PASSWORD_LENGTH = 12;
-
-	// bcrypt reads no more than 72 bytes of a password
-	static final int MAX_PASSWORD_BYTES = 72;
-
 	private static final Logger logger = LoggerFactory.getLogger(FirstAdmin.class);
 
 	// Any fixed number: the advisory lock that serializes this check across instances.
@@ -42,6 +36,8 @@ class FirstAdmin implements ApplicationRunner {
 	private final String email;
 
 	private final String password;
+
+	private final PasswordPolicy policy;
 
 	private final Users users;
 
@@ -53,11 +49,11 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final ApplicationEventPublisher events;
 
-	FirstAdmin(@Value("${roadmap.admin.email:}") String email, @Value("${roadmap.admin.password:}") String password,
-			Users users, JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-			ApplicationEventPublisher events) {
-		this.email = email.strip().toLowerCase(Locale.ROOT);
-		this.password = password;
+	FirstAdmin(AdminProperties admin, PasswordPolicy policy, Users users, JdbcClient jdbc,
+			PasswordEncoder passwordEncoder, TransactionTemplate transaction, ApplicationEventPublisher events) {
+		this.email = EmailAddresses.normalize(admin.email());
+		this.password = admin.password();
+		this.policy = policy;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
@@ -77,15 +73,21 @@ class FirstAdmin implements ApplicationRunner {
 		if (!this.email.matches("[^@\\s]+@[^@\\s]+") || this.email.length() > 254) {
 			throw new IllegalStateException("ROADMAP_ADMIN_EMAIL (roadmap.admin.email) is not an e-mail address");
 		}
-		if (this.password.codePointCount(0, this.password.length()) < MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException(
-					"ROADMAP_ADMIN_PASSWORD (roadmap.admin.password) is too short: use at least " + MIN_PASSWORD_LENGTH
-							+ " characters. No admin account was created.");
-		}
-		if (this.password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw new IllegalStateException("ROADMAP_ADMIN_PASSWORD (roadmap.admin.password) is too long: use at most "
-					+ MAX_PASSWORD_BYTES + " bytes (bcrypt ignores the rest). No admin account was created.");
-		}
+		// The rules every password follows (LongPasswordEncoder takes any length the
+		// policy does).
+		this.policy.violation(this.password).ifPresent((violation) -> {
+			throw new IllegalStateException("ROADMAP_ADMIN_PASSWORD (roadmap.admin.password) " + problem(violation)
+					+ ". No admin account was created.");
+		});
+	}
+
+	private static String problem(String violation) {
+		return switch (violation) {
+			case PasswordPolicy.TOO_SHORT -> "is too short: use at least " + PasswordPolicy.MIN_LENGTH + " characters";
+			case PasswordPolicy.TOO_LONG -> "is too long: use at most " + PasswordPolicy.MAX_LENGTH + " characters";
+			case PasswordPolicy.COMMON -> "is one of the most common passwords: choose another";
+			default -> "is not accepted (" + violation + ")";
+		};
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package dev.roadmap.account.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.Base64;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountSessions;
+import dev.roadmap.shared.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -82,7 +81,7 @@ public class HashedTokenRememberMeServices extends AbstractRememberMeServices {
 		String series = randomValue(16);
 		String token = randomValue(32);
 		Instant now = this.clock.instant();
-		this.tokens.insert(series, principal.id(), sha256(token), now, now.plus(this.validity));
+		this.tokens.insert(series, principal.id(), Sha256.of(token), now, now.plus(this.validity));
 		setCookie(new String[] { series, token }, seconds(this.validity), request, response);
 	}
 
@@ -93,7 +92,7 @@ public class HashedTokenRememberMeServices extends AbstractRememberMeServices {
 			throw new InvalidCookieException("A remember-me cookie holds a series and a token");
 		}
 		String series = cookieTokens[0];
-		byte[] presented = sha256(cookieTokens[1]);
+		byte[] presented = Sha256.of(cookieTokens[1]);
 		Instant now = this.clock.instant();
 		RememberMeTokens.Token stored = this.tokens.find(series).orElseThrow(RememberMeTokenUnknownException::new);
 		if (!stored.expiresAt().isAfter(now)) {
@@ -102,7 +101,7 @@ public class HashedTokenRememberMeServices extends AbstractRememberMeServices {
 		}
 		if (MessageDigest.isEqual(presented, stored.tokenHash())) {
 			String next = randomValue(32);
-			if (this.tokens.rotate(series, stored.tokenHash(), sha256(next), now)) {
+			if (this.tokens.rotate(series, stored.tokenHash(), Sha256.of(next), now)) {
 				setCookie(new String[] { series, next }, seconds(Duration.between(now, stored.expiresAt())), request,
 						response);
 				return principal(stored.userId());
@@ -161,15 +160,6 @@ public class HashedTokenRememberMeServices extends AbstractRememberMeServices {
 		byte[] value = new byte[bytes];
 		this.random.nextBytes(value);
 		return BASE64.encodeToString(value);
-	}
-
-	static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 	private static int seconds(Duration duration) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,12 +30,11 @@ class LoginCleanup {
 
 	private final Duration interval;
 
-	LoginCleanup(LoginThrottle throttle, RememberMeTokens tokens, JdbcClient jdbc,
-			@Value("${roadmap.login.cleanup-interval:1h}") Duration interval) {
+	LoginCleanup(LoginThrottle throttle, RememberMeTokens tokens, JdbcClient jdbc, LoginProperties properties) {
 		this.throttle = throttle;
 		this.tokens = tokens;
 		this.jdbc = jdbc;
-		this.interval = interval;
+		this.interval = properties.cleanupInterval();
 	}
 
 	@Scheduled(fixedDelayString = "${roadmap.login.cleanup-interval:1h}",

@@ -8,7 +8,6 @@ import dev.roadmap.account.AccountSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -28,7 +27,6 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * where a login goes next.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LoginProperties.class)
 @EnableScheduling
 class LoginConfiguration {
 

@@ -17,11 +17,13 @@ import org.springframework.util.Assert;
  * @param failureWindow how long failures are counted
  * @param lockDuration how long a locked account or address is refused
  * @param rememberMe the "keep me logged in" cookie
+ * @param cleanupInterval how often expired failed-login counts and remembered logins are
+ * deleted
  */
 @ConfigurationProperties("roadmap.login")
 public record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("50") int maxFailuresPerAddress,
 		@DefaultValue("15m") Duration failureWindow, @DefaultValue("15m") Duration lockDuration,
-		@DefaultValue RememberMe rememberMe) {
+		@DefaultValue RememberMe rememberMe, @DefaultValue("1h") Duration cleanupInterval) {
 
 	public LoginProperties {
 		Assert.isTrue(maxFailures > 0, "roadmap.login.max-failures must be positive");
@@ -30,6 +32,8 @@ public record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue(
 				"roadmap.login.failure-window must be positive");
 		Assert.isTrue(!lockDuration.isNegative() && !lockDuration.isZero(),
 				"roadmap.login.lock-duration must be positive");
+		Assert.isTrue(!cleanupInterval.isNegative() && !cleanupInterval.isZero(),
+				"roadmap.login.cleanup-interval must be positive");
 	}
 
 	/**

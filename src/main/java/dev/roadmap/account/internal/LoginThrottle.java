@@ -2,17 +2,15 @@ package dev.roadmap.account.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.roadmap.shared.EmailAddresses;
+import dev.roadmap.shared.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,7 +270,7 @@ public class LoginThrottle {
 	}
 
 	static byte[] accountKey(String username) {
-		return sha256("account:" + username.strip().toLowerCase(Locale.ROOT));
+		return Sha256.of("account:" + EmailAddresses.normalize(username));
 	}
 
 	/**
@@ -281,7 +279,7 @@ public class LoginThrottle {
 	 */
 	static byte[] addressKey(String address) {
 		if (address == null) {
-			return sha256("address:");
+			return Sha256.of("address:");
 		}
 		if (address.indexOf(':') >= 0) {
 			// An IPv6 literal: parsed without any name lookup.
@@ -289,23 +287,14 @@ public class LoginThrottle {
 				byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|%.*$|\\]$", "")).getAddress();
 				if (bytes.length == 16) {
 					Arrays.fill(bytes, 8, 16, (byte) 0);
-					return sha256("address:" + InetAddress.getByAddress(bytes).getHostAddress());
+					return Sha256.of("address:" + InetAddress.getByAddress(bytes).getHostAddress());
 				}
 			}
 			catch (UnknownHostException ex) {
 				// not an address after all: count it as it was given
 			}
 		}
-		return sha256("address:" + address);
-	}
-
-	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.of("address:" + address);
 	}
 
 	private enum Kind {

@@ -1,9 +1,9 @@
 package dev.roadmap.account.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import dev.roadmap.shared.Sha256;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,13 +54,7 @@ final class LongPasswordEncoder implements PasswordEncoder {
 	}
 
 	private static String preHash(CharSequence rawPassword) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes(rawPassword));
-			return Base64.getEncoder().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-		}
+		return Base64.getEncoder().encodeToString(Sha256.of(bytes(rawPassword)));
 	}
 
 	private static byte[] bytes(CharSequence rawPassword) {

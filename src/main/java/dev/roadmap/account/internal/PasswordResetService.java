@@ -1,10 +1,8 @@
 package dev.roadmap.account.internal;
 
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.roadmap.account.Account;
 import dev.roadmap.account.PasswordResetRequested;
+import dev.roadmap.shared.EmailAddresses;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,7 +40,7 @@ public class PasswordResetService {
 	 */
 	@Transactional
 	public void request(String email) {
-		String normalized = (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+		String normalized = EmailAddresses.normalize(email);
 		this.users.findByEmail(normalized).filter((user) -> !user.deleted()).ifPresent((user) -> {
 			Account account = user.toAccount();
 			this.tokens.create(account.id())

@@ -18,6 +18,7 @@ import dev.roadmap.account.web.AccountForms.EmailForm;
 import dev.roadmap.account.web.AccountForms.PasswordChangeForm;
 import dev.roadmap.account.web.AccountForms.PublicPageForm;
 import dev.roadmap.account.web.AccountForms.TimeZoneForm;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -26,7 +27,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The account page: one small form per change, each posting to its own address and
@@ -163,8 +162,7 @@ class AccountController {
 			SignedInUser.logOut(request, response);
 			this.sessions.endOtherLogins(before.id(), before.email(), null);
 		})) {
-			redirect.addFlashAttribute("flash", "flash.account.deleted");
-			return seeOther("/");
+			return new ModelAndView(SeeOther.to("/", redirect, "flash.account.deleted"));
 		}
 		return invalid(me, model);
 	}
@@ -201,14 +199,7 @@ class AccountController {
 	}
 
 	private static ModelAndView done(RedirectAttributes redirect, String flash) {
-		redirect.addFlashAttribute("flash", flash);
-		return seeOther("/account");
-	}
-
-	private static ModelAndView seeOther(String path) {
-		RedirectView view = new RedirectView(path, true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return new ModelAndView(view);
+		return new ModelAndView(SeeOther.to("/account", redirect, flash));
 	}
 
 	private void addPage(AccountPrincipal me, Model model) {

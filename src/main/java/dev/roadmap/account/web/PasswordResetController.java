@@ -1,13 +1,13 @@
 package dev.roadmap.account.web;
 
-import dev.roadmap.account.AccountSessions;
-
 import dev.roadmap.account.Account;
+import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.internal.AccountChangeException;
 import dev.roadmap.account.internal.PasswordResetService;
 import dev.roadmap.account.internal.PasswordResetService.InvalidResetTokenException;
 import dev.roadmap.account.web.AccountForms.NewPasswordForm;
 import dev.roadmap.account.web.AccountForms.PasswordResetRequestForm;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * "Forgot your password?": asking for a reset link, and setting a new password with it.
@@ -69,9 +68,7 @@ class PasswordResetController {
 			return page("account/password-reset", HttpStatus.BAD_REQUEST);
 		}
 		this.resets.request(form.email());
-		RedirectView sent = new RedirectView("/password-reset?sent", true);
-		sent.setStatusCode(HttpStatus.SEE_OTHER);
-		return new ModelAndView(sent);
+		return new ModelAndView(SeeOther.to("/password-reset?sent"));
 	}
 
 	@GetMapping("/{token}")
@@ -98,10 +95,7 @@ class PasswordResetController {
 				// password.
 				SignedInUser.logOut(request, response);
 				this.sessions.endOtherLogins(account.id(), account.email(), null);
-				redirect.addFlashAttribute("flash", "flash.passwordReset");
-				RedirectView login = new RedirectView("/login", true);
-				login.setStatusCode(HttpStatus.SEE_OTHER);
-				return new ModelAndView(login);
+				return new ModelAndView(SeeOther.to("/login", redirect, "flash.passwordReset"));
 			}
 			catch (InvalidResetTokenException ex) {
 				return page("account/password-reset-invalid", HttpStatus.GONE);

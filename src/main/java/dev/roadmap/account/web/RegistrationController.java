@@ -4,17 +4,18 @@ import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.EmailAlreadyRegisteredException;
 import dev.roadmap.account.PasswordPolicy;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -66,7 +68,7 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+	ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (form.password() != null) {
 			this.passwordPolicy.violation(form.password())
@@ -76,15 +78,14 @@ class RegistrationController {
 			try {
 				Account account = this.accounts.register(form.email(), form.displayName(), form.password());
 				logIn(account, request, response);
-				redirect.addFlashAttribute("flash", "flash.registered");
-				return "redirect:/";
+				return new ModelAndView(SeeOther.to("/", redirect, "flash.registered"));
 			}
 			catch (EmailAlreadyRegisteredException ex) {
 				result.rejectValue("email", "registration.emailTaken");
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return "account/register";
+		return new ModelAndView("account/register");
 	}
 
 	private void logIn(Account account, HttpServletRequest request, HttpServletResponse response) {

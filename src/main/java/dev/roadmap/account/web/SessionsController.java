@@ -3,10 +3,10 @@ package dev.roadmap.account.web;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.internal.HashedTokenRememberMeServices;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -40,9 +40,7 @@ class SessionsController {
 		// it is not saved again, and drop this browser's remember-me cookie.
 		this.rememberMe.logout(request, response, authentication);
 		this.logout.logout(request, response, authentication);
-		RedirectView view = new RedirectView("/login?loggedOutEverywhere", true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
+		return SeeOther.to("/login?loggedOutEverywhere");
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPage;
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.AccountService;
+import dev.roadmap.account.AccountSessions;
 import dev.roadmap.account.Role;
 import dev.roadmap.account.RoleChange;
 import dev.roadmap.account.RoleChangeException;
@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users: search them, see one, change their roles.

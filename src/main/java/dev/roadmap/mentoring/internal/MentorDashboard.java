@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.roadmap.progress.Progress;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,9 +83,9 @@ public class MentorDashboard {
 
 	private final Duration stuckAfter;
 
-	MentorDashboard(JdbcClient jdbc, @Value("${roadmap.mentor.stuck-after:14d}") Duration stuckAfter) {
+	MentorDashboard(JdbcClient jdbc, MentoringProperties properties) {
 		this.jdbc = jdbc;
-		this.stuckAfter = stuckAfter;
+		this.stuckAfter = properties.stuckAfter();
 	}
 
 	public Duration stuckAfter() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +55,10 @@ public class ReviewQueue {
 
 	private final Duration overdueAfter;
 
-	ReviewQueue(JdbcClient jdbc, @Value("${roadmap.mentor.claim-lapses-after:30m}") Duration lapse,
-			@Value("${roadmap.mentor.overdue-after:7d}") Duration overdueAfter) {
+	ReviewQueue(JdbcClient jdbc, MentoringProperties properties) {
 		this.jdbc = jdbc;
-		this.lapse = lapse;
-		this.overdueAfter = overdueAfter;
+		this.lapse = properties.claimLapsesAfter();
+		this.overdueAfter = properties.overdueAfter();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.roadmap.mentoring.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.mentoring.CohortMember;
@@ -92,7 +93,7 @@ class MentorController {
 		model.addAttribute("skillTitles",
 				stages.stream()
 					.flatMap((stage) -> stage.skills().stream())
-					.collect(java.util.stream.Collectors.toMap((skill) -> skill.id(), (skill) -> skill.title())));
+					.collect(Collectors.toMap((skill) -> skill.id(), (skill) -> skill.title())));
 		return "mentor/learner";
 	}
 

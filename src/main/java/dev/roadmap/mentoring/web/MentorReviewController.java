@@ -12,9 +12,9 @@ import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * A mentor's review of one request: claim it, then approve it or ask for changes. Every
@@ -68,12 +67,9 @@ class MentorReviewController {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		ReviewQueue.Claim claim = this.queue.claim(mentor.id(), learnerId, skillId);
 		if (claim.mentorId() == mentor.id()) {
-			flash(redirect, "mentor.flash.claimed", skill.title());
+			return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimed", skill.title());
 		}
-		else {
-			flash(redirect, "mentor.flash.claimedByOther", claim.mentorName());
-		}
-		return redirect(reviewPath(learnerId, skillId));
+		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimedByOther", claim.mentorName());
 	}
 
 	@PostMapping(PATH + "/release")
@@ -81,8 +77,7 @@ class MentorReviewController {
 			@PathVariable long skillId, RedirectAttributes redirect) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		this.queue.release(mentor.id(), learnerId, skillId);
-		flash(redirect, "mentor.flash.released", skill.title());
-		return redirect("/mentor");
+		return SeeOther.to("/mentor", redirect, "mentor.flash.released", skill.title());
 	}
 
 	@PostMapping(PATH + "/approve")
@@ -99,8 +94,7 @@ class MentorReviewController {
 			return showErrors(mentor, learnerId, skill, ex.problems(), null, model, response);
 		}
 		this.queue.release(mentor.id(), learnerId, skillId);
-		flash(redirect, "mentor.flash.approved", skill.title());
-		return redirect("/mentor");
+		return SeeOther.to("/mentor", redirect, "mentor.flash.approved", skill.title());
 	}
 
 	@PostMapping(PATH + "/changes")
@@ -118,8 +112,7 @@ class MentorReviewController {
 			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
 		}
 		this.queue.release(mentor.id(), learnerId, skillId);
-		flash(redirect, "mentor.flash.changesRequested", skill.title());
-		return redirect("/mentor");
+		return SeeOther.to("/mentor", redirect, "mentor.flash.changesRequested", skill.title());
 	}
 
 	@PostMapping(PATH + "/comments")
@@ -134,8 +127,7 @@ class MentorReviewController {
 			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
 		}
 		this.queue.touch(mentor.id(), learnerId, skillId);
-		flash(redirect, "mentor.flash.commented", skill.title());
-		return redirect(reviewPath(learnerId, skillId));
+		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.commented", skill.title());
 	}
 
 	private String render(AccountPrincipal mentor, long learnerId, Skill skill, Model model) {
@@ -159,8 +151,7 @@ class MentorReviewController {
 	}
 
 	private View needsClaim(long learnerId, long skillId, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("flash", "mentor.flash.claimFirst");
-		return redirect(reviewPath(learnerId, skillId));
+		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimFirst");
 	}
 
 	/**
@@ -178,19 +169,8 @@ class MentorReviewController {
 		return skill;
 	}
 
-	private static void flash(RedirectAttributes redirect, String key, String argument) {
-		redirect.addFlashAttribute("flash", key);
-		redirect.addFlashAttribute("flashSkill", argument);
-	}
-
 	private static String reviewPath(long learnerId, long skillId) {
 		return "/mentor/reviews/" + learnerId + "/" + skillId;
-	}
-
-	private static View redirect(String path) {
-		RedirectView view = new RedirectView(path, true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
 	}
 
 }

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -55,11 +54,11 @@ public class MailOutbox {
 
 	private final Counter failed;
 
-	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${roadmap.mail.from:Backend Roadmap <no-reply@localhost>}") String from, MeterRegistry meters) {
+	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
-		this.from = from;
+		this.from = properties.mail().from();
 		this.sent = outcome(meters, "sent");
 		this.failed = outcome(meters, "failed");
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.notification.NotificationPage;
 import dev.roadmap.notification.NotificationService;
+import dev.roadmap.shared.SeeOther;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,20 +61,13 @@ class NotificationController {
 	RedirectView open(@AuthenticationPrincipal AccountPrincipal user, @PathVariable long id) {
 		String link = this.notifications.open(user.id(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such notification"));
-		return seeOther(link);
+		return SeeOther.to(link);
 	}
 
 	@PostMapping("/read")
 	RedirectView markAllRead(@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		this.notifications.markAllRead(user.id());
-		redirect.addFlashAttribute("flash", "notifications.allRead");
-		return seeOther("/notifications");
-	}
-
-	private static RedirectView seeOther(String path) {
-		RedirectView view = new RedirectView(path, true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
+		return SeeOther.to("/notifications", redirect, "notifications.allRead");
 	}
 
 }

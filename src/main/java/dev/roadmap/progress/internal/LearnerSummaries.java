@@ -1,6 +1,7 @@
 package dev.roadmap.progress.internal;
 
 import dev.roadmap.account.AccountCreated;
+import dev.roadmap.progress.SkillStatusChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,16 @@ public class LearnerSummaries {
 	public void refresh(long userId) {
 		this.jdbc.sql("select refresh_learner_progress(array[:user]::bigint[])").param("user", userId).query((rs) -> {
 		});
+	}
+
+	/**
+	 * A status change moves the learner's progress and last activity: recomputed in the
+	 * change's transaction, under its row lock.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void onSkillStatusChanged(SkillStatusChanged changed) {
+		refresh(changed.userId());
 	}
 
 	/**

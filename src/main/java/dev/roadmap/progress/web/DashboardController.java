@@ -1,5 +1,6 @@
 package dev.roadmap.progress.web;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,8 +14,8 @@ import dev.roadmap.account.AccountProfile;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.progress.Activity;
 import dev.roadmap.progress.ActivityService;
-import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.LearnerSkills;
+import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.RoadmapProgress;
@@ -111,7 +112,7 @@ class DashboardController {
 				try {
 					return ZoneId.of(zone);
 				}
-				catch (java.time.DateTimeException ex) {
+				catch (DateTimeException ex) {
 					return (ZoneId) ZoneOffset.UTC;
 				}
 			})

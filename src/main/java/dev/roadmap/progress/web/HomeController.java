@@ -4,8 +4,8 @@ import java.util.List;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.LearnerSkills;
+import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.RoadmapProgress;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;

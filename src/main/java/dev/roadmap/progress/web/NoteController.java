@@ -1,6 +1,5 @@
 package dev.roadmap.progress.web;
 
-import java.util.Map;
 import java.util.Optional;
 
 import dev.roadmap.account.AccountPrincipal;

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PublicProfile;
-import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.LearnerSkills;
+import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;

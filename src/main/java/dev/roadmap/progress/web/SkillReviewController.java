@@ -8,6 +8,7 @@ import dev.roadmap.progress.ReviewException;
 import dev.roadmap.progress.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The learner's side of a review: evidence and the request, and replies to the mentor. A
@@ -87,11 +87,7 @@ class SkillReviewController {
 	}
 
 	static View backToSkill(String slug, Skill skill, String flash, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("flash", flash);
-		redirect.addFlashAttribute("flashSkill", skill.title());
-		RedirectView view = new RedirectView("/stages/" + slug + "#skill-" + skill.slug(), true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
+		return SeeOther.to("/stages/" + slug + "#skill-" + skill.slug(), redirect, flash, skill.title());
 	}
 
 }

@@ -6,6 +6,8 @@ import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.StatusChange;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.Flash;
+import dev.roadmap.shared.SeeOther;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,12 +49,8 @@ class StageController {
 			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		Skill skill = skill(slug, skillSlug);
 		StatusChange change = this.progress.setStatus(user.id(), skill, status);
-		redirect.addFlashAttribute("flash", flashFor(change));
-		redirect.addFlashAttribute("flashSkill", skill.title());
-		redirect.addFlashAttribute("flashStatus", status);
-		RedirectView view = new RedirectView("/stages/" + slug + "#skill-" + skillSlug, true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
+		return SeeOther.to("/stages/" + slug + "#skill-" + skillSlug, redirect, flashFor(change), skill.title(),
+				Flash.message("status." + status));
 	}
 
 	/**
@@ -65,9 +63,7 @@ class StageController {
 			@AuthenticationPrincipal AccountPrincipal user, Model model) {
 		Skill skill = skill(slug, skillSlug);
 		StatusChange change = this.progress.setStatus(user.id(), skill, status);
-		model.addAttribute("flash", flashFor(change));
-		model.addAttribute("flashSkill", skill.title());
-		model.addAttribute("flashStatus", status);
+		model.addAttribute("flash", Flash.of(flashFor(change), skill.title(), Flash.message("status." + status)));
 		return this.page.renderSkill(slug, skill, user, model);
 	}
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.Note;
 import dev.roadmap.progress.LearnerSkills;
+import dev.roadmap.progress.Note;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;

@@ -9,7 +9,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -27,8 +26,8 @@ class RoadmapContentMigration implements JavaMigration {
 
 	private final RoadmapContentReader reader = new RoadmapContentReader();
 
-	RoadmapContentMigration(@Value("${roadmap.content}") Resource content) {
-		this.content = content;
+	RoadmapContentMigration(RoadmapProperties properties) {
+		this.content = properties.content();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.roadmap.shared.WebAddresses;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -120,9 +121,7 @@ class RoadmapContentReader {
 			return;
 		}
 		try {
-			URI uri = new URI(url);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase() : "";
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+			if (!WebAddresses.isWebAddress(new URI(url))) {
 				problems.add(where + ": resource url '" + url + "' must be an http or https address");
 			}
 		}

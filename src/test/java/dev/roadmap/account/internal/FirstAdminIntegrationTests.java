@@ -2,6 +2,7 @@ package dev.roadmap.account.internal;
 
 import java.util.EnumSet;
 
+import dev.roadmap.account.PasswordPolicy;
 import dev.roadmap.account.Role;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -116,14 +117,32 @@ class FirstAdminIntegrationTests {
 	}
 
 	@Test
-	void refusesAPasswordLongerThanBcryptReads() {
-		assertThatIllegalStateException().isThrownBy(() -> firstAdmin(Learners.uniqueEmail(), "é".repeat(37)))
-			.withMessageContaining("at most 72 bytes");
+	@Transactional
+	void takesAPasswordLongerThanBcryptReadsAsRegistrationDoes() {
+		withoutAdmins();
+		String email = Learners.uniqueEmail();
+		// 37 characters, 74 bytes: bcrypt alone would read only the first 72 bytes.
+		String password = "é".repeat(37);
+
+		assertThat(firstAdmin(email, password).createIfNoAdmin()).isTrue();
+
+		String hash = this.users.findByEmail(email).orElseThrow().passwordHash();
+		assertThat(this.passwordEncoder.matches(password, hash)).isTrue();
+		assertThat(this.passwordEncoder.matches("é".repeat(36), hash)).isFalse();
+	}
+
+	@Test
+	void refusesWhatThePasswordPolicyRefuses() {
+		assertThatIllegalStateException().isThrownBy(() -> firstAdmin(Learners.uniqueEmail(), "x".repeat(129)))
+			.withMessageContaining("at most 128 characters");
+		assertThatIllegalStateException().isThrownBy(() -> firstAdmin(Learners.uniqueEmail(), "password1234"))
+			.withMessageContaining("most common passwords")
+			.withMessageNotContaining("password1234");
 	}
 
 	private FirstAdmin firstAdmin(String email, String password) {
-		return new FirstAdmin(email, password, this.users, this.jdbc, this.passwordEncoder, this.transaction,
-				this.events);
+		return new FirstAdmin(new AdminProperties(email, password), new PasswordPolicy(), this.users, this.jdbc,
+				this.passwordEncoder, this.transaction, this.events);
 	}
 
 	private void withoutAdmins() {

@@ -1,6 +1,5 @@
 package dev.roadmap.account.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,10 +29,11 @@ class LoginCleanupIntegrationTests {
 	private final LoginCleanup second;
 
 	@Autowired
-	LoginCleanupIntegrationTests(JdbcClient jdbc, LoginThrottle throttle, RememberMeTokens tokens) {
+	LoginCleanupIntegrationTests(JdbcClient jdbc, LoginThrottle throttle, RememberMeTokens tokens,
+			LoginProperties properties) {
 		this.jdbc = jdbc;
-		this.first = new LoginCleanup(throttle, tokens, jdbc, Duration.ofHours(1));
-		this.second = new LoginCleanup(throttle, tokens, jdbc, Duration.ofHours(1));
+		this.first = new LoginCleanup(throttle, tokens, jdbc, properties);
+		this.second = new LoginCleanup(throttle, tokens, jdbc, properties);
 	}
 
 	@BeforeEach

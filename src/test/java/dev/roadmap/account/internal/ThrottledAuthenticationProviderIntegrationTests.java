@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ThrottledAuthenticationProviderIntegrationTests {
 
 	private static final LoginProperties LIMITS = new LoginProperties(5, 3, Duration.ofMinutes(15),
-			Duration.ofMinutes(15), new LoginProperties.RememberMe(Duration.ofDays(14), Duration.ofSeconds(30)));
+			Duration.ofMinutes(15), new LoginProperties.RememberMe(Duration.ofDays(14), Duration.ofSeconds(30)),
+			Duration.ofHours(1));
 
 	private final LoginThrottle throttle;
 

@@ -7,12 +7,12 @@ import java.util.List;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.notification.NotificationService;
-import dev.roadmap.notification.ReviewScenario;
 import dev.roadmap.progress.ReviewComment;
 import dev.roadmap.progress.SkillReview;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ReviewScenario;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,7 +37,6 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -194,7 +194,7 @@ class AccountDataIntegrationTests {
 				.param("confirmation", " DELETE "))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/"))
-			.andExpect(flash().attribute("flash", "flash.account.deleted"))
+			.andExpect(flashMessage("flash.account.deleted"))
 			.andExpect(unauthenticated())
 			.andReturn();
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -179,8 +180,7 @@ class AccountIntegrationTests {
 			.single();
 	}
 
-	private static org.springframework.test.web.servlet.RequestBuilder register(String email, String displayName,
-			String password) {
+	private static RequestBuilder register(String email, String displayName, String password) {
 		return post("/register").with(csrf())
 			.param("email", email)
 			.param("displayName", displayName)

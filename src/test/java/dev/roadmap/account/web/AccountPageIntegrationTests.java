@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -28,7 +29,6 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -131,7 +131,7 @@ class AccountPageIntegrationTests {
 		this.mvc.perform(post("/account/name").cookie(cookies(login)).with(csrf()).param("displayName", "  Ada L.  "))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/account"))
-			.andExpect(flash().attribute("flash", "flash.account.nameChanged"));
+			.andExpect(flashMessage("flash.account.nameChanged"));
 
 		Document page = Html.of(this.mvc.perform(get("/account").cookie(cookies(login))).andReturn());
 		assertThat(page.select("[data-account=displayName]").text()).isEqualTo("Ada L.");
@@ -203,7 +203,7 @@ class AccountPageIntegrationTests {
 		MvcResult change = this.mvc
 			.perform(changeEmail(ada, "  " + newEmail.toUpperCase() + " ", Learners.PASSWORD).cookie(cookies(login)))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("flash", "flash.account.emailChanged"))
+			.andExpect(flashMessage("flash.account.emailChanged"))
 			.andReturn();
 
 		assertThat(emailOf(ada)).isEqualTo(newEmail);
@@ -229,7 +229,7 @@ class AccountPageIntegrationTests {
 
 		this.mvc.perform(post("/account/time-zone").with(user(ada)).with(csrf()).param("timeZone", "Europe/Paris"))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("flash", "flash.account.timeZoneChanged"));
+			.andExpect(flashMessage("flash.account.timeZoneChanged"));
 
 		assertThat(this.accounts.profileOf(ada.id()).orElseThrow().timeZone()).isEqualTo("Europe/Paris");
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(ada))).andReturn());
@@ -290,7 +290,7 @@ class AccountPageIntegrationTests {
 		MvcResult change = this.mvc
 			.perform(changePassword(Learners.PASSWORD, "a brand new passphrase").cookie(cookies(login)))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("flash", "flash.account.passwordChanged"))
+			.andExpect(flashMessage("flash.account.passwordChanged"))
 			.andReturn();
 
 		this.mvc.perform(get("/account").cookie(cookies(change, login))).andExpect(status().isOk());

@@ -31,6 +31,7 @@ import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -39,7 +40,6 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -101,7 +101,7 @@ class PasswordResetIntegrationTests {
 		this.mvc.perform(post(path).with(csrf()).param("password", "my new reset passphrase"))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/login"))
-			.andExpect(flash().attribute("flash", "flash.passwordReset"));
+			.andExpect(flashMessage("flash.passwordReset"));
 
 		this.mvc.perform(formLogin("/login").user(ada.getUsername()).password(Learners.PASSWORD))
 			.andExpect(unauthenticated());

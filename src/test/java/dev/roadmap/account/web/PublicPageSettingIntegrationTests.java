@@ -18,12 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,7 +70,7 @@ class PublicPageSettingIntegrationTests {
 		this.mvc.perform(publicPage(true, "  " + handle.toUpperCase() + " ").with(user(ada)))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/account"))
-			.andExpect(flash().attribute("flash", "flash.account.publicPageOn"));
+			.andExpect(flashMessage("flash.account.publicPageOn"));
 
 		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, handle));
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(ada))).andReturn());
@@ -88,7 +88,7 @@ class PublicPageSettingIntegrationTests {
 
 		this.mvc.perform(publicPage(false, handle).with(user(ada)))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("flash", "flash.account.publicPageOff"));
+			.andExpect(flashMessage("flash.account.publicPageOff"));
 
 		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(false, handle));
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(ada))).andReturn());

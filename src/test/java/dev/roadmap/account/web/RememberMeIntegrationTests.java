@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
 
 import static dev.roadmap.test.Logins.cookie;
 import static dev.roadmap.test.Logins.logIn;
@@ -206,11 +207,11 @@ class RememberMeIntegrationTests {
 			.single();
 	}
 
-	private static org.springframework.test.web.servlet.ResultMatcher signedIn() {
+	private static ResultMatcher signedIn() {
 		return content().string(containsString("Signed in as"));
 	}
 
-	private static org.springframework.test.web.servlet.ResultMatcher signedOut() {
+	private static ResultMatcher signedOut() {
 		return content().string(not(containsString("Signed in as")));
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultMatcher;
 
 import static dev.roadmap.test.Logins.cookie;
@@ -129,7 +130,7 @@ class SessionsIntegrationTests {
 		this.mvc.perform(get("/account/logout-everywhere")).andExpect(redirectedUrl("/login"));
 	}
 
-	private Cookie sessionOf(org.springframework.test.web.servlet.RequestBuilder login) throws Exception {
+	private Cookie sessionOf(RequestBuilder login) throws Exception {
 		return cookie(this.mvc.perform(login).andExpect(authenticated()).andReturn(), "SESSION");
 	}
 

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,12 +62,11 @@ class AdminCohortsIntegrationTests {
 	void creatingACohortRedirectsToItsPageAndWritesAnAuditEntry() throws Exception {
 		String name = uniqueName();
 
-		String location = perform(post("/admin/cohorts").param("name", "  " + name + " "))
+		MvcResult created = perform(post("/admin/cohorts").param("name", "  " + name + " "))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortCreated"))
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+			.andExpect(flashMessage("admin.flash.cohortCreated", name))
+			.andReturn();
+		String location = created.getResponse().getRedirectedUrl();
 
 		Cohort cohort = cohortNamed(name);
 		assertThat(location).isEqualTo("/admin/cohorts/" + cohort.id());
@@ -143,7 +143,7 @@ class AdminCohortsIntegrationTests {
 
 		perform(post("/admin/cohorts/{id}/name", cohort.id()).param("name", name)).andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/admin/cohorts/" + cohort.id()))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortRenamed"));
+			.andExpect(flashMessage("admin.flash.cohortRenamed"));
 
 		assertThat(this.cohorts.cohort(cohort.id()).orElseThrow().name()).isEqualTo(name);
 		assertThat(auditOf(cohort)).containsExactly("COHORT_RENAMED|" + cohort.name() + "|" + name);
@@ -155,7 +155,7 @@ class AdminCohortsIntegrationTests {
 
 		perform(post("/admin/cohorts/{id}/name", cohort.id()).param("name", cohort.name() + " "))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortNameUnchanged"));
+			.andExpect(flashMessage("admin.flash.cohortNameUnchanged"));
 
 		assertThat(auditOf(cohort)).isEmpty();
 	}
@@ -204,16 +204,16 @@ class AdminCohortsIntegrationTests {
 
 		perform(post("/admin/cohorts/{id}/archive", cohort.id())).andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/admin/cohorts/" + cohort.id()))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortArchived"));
+			.andExpect(flashMessage("admin.flash.cohortArchived"));
 		assertThat(this.cohorts.cohort(cohort.id()).orElseThrow().archived()).isTrue();
 		Document archived = page(get("/admin/cohorts/{id}", cohort.id()));
 		assertThat(archived.select("[data-field=status]").text()).isEqualTo("Archived");
 		assertThat(archived.select("form[action$=/restore] button").text()).isEqualTo("Restore cohort");
 
 		perform(post("/admin/cohorts/{id}/archive", cohort.id()))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortAlreadyArchived"));
+			.andExpect(flashMessage("admin.flash.cohortAlreadyArchived"));
 		perform(post("/admin/cohorts/{id}/restore", cohort.id())).andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.cohortRestored"));
+			.andExpect(flashMessage("admin.flash.cohortRestored"));
 
 		assertThat(this.cohorts.cohort(cohort.id()).orElseThrow().archived()).isFalse();
 		assertThat(auditOf(cohort)).containsExactly("COHORT_ARCHIVED|ACTIVE|ARCHIVED",
@@ -229,7 +229,7 @@ class AdminCohortsIntegrationTests {
 				"  " + learner.getUsername().toUpperCase() + " "))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/admin/cohorts/" + cohort.id() + "#learners"))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.learnerEnrolled"));
+			.andExpect(flashMessage("admin.flash.learnerEnrolled"));
 
 		assertThat(this.cohorts.learnersOf(cohort.id())).extracting(CohortMember::userId).containsExactly(learner.id());
 		Document page = page(get("/admin/cohorts/{id}", cohort.id()));
@@ -239,8 +239,7 @@ class AdminCohortsIntegrationTests {
 		assertThat(removal).isEqualTo("/admin/cohorts/" + cohort.id() + "/learners/" + learner.id() + "/remove");
 		assertThat(row.select("button").text()).startsWith("Remove").contains(learner.getUsername());
 
-		perform(post(removal)).andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.learnerRemoved"));
+		perform(post(removal)).andExpect(status().isSeeOther()).andExpect(flashMessage("admin.flash.learnerRemoved"));
 
 		assertThat(this.cohorts.learnersOf(cohort.id())).isEmpty();
 		String target = "|" + learner.id();
@@ -257,10 +256,10 @@ class AdminCohortsIntegrationTests {
 
 		perform(post("/admin/cohorts/{id}/learners", cohort.id()).param("email", learner.getUsername()))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.learnerAlreadyEnrolled"));
+			.andExpect(flashMessage("admin.flash.learnerAlreadyEnrolled"));
 		perform(post("/admin/cohorts/{id}/learners/{user}/remove", cohort.id(), outsider.id()))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.learnerNotEnrolled"));
+			.andExpect(flashMessage("admin.flash.learnerNotEnrolled"));
 
 		assertThat(this.cohorts.learnersOf(cohort.id())).extracting(CohortMember::userId).containsExactly(learner.id());
 		assertThat(auditOf(cohort)).isEmpty();
@@ -313,9 +312,9 @@ class AdminCohortsIntegrationTests {
 		perform(post("/admin/cohorts/{id}/mentors", cohort.id()).param("email", mentor.getUsername()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/admin/cohorts/" + cohort.id() + "#mentors"))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.mentorAssigned"));
+			.andExpect(flashMessage("admin.flash.mentorAssigned"));
 		perform(post("/admin/cohorts/{id}/mentors", cohort.id()).param("email", mentor.getUsername()))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.mentorAlreadyAssigned"));
+			.andExpect(flashMessage("admin.flash.mentorAlreadyAssigned"));
 
 		Document page = page(get("/admin/cohorts/{id}", cohort.id()));
 		assertThat(page.select("table[data-members=mentors] tr[data-user-id]").eachAttr("data-user-id"))
@@ -324,7 +323,7 @@ class AdminCohortsIntegrationTests {
 
 		perform(post("/admin/cohorts/{id}/mentors/{user}/remove", cohort.id(), mentor.id()))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.mentorUnassigned"));
+			.andExpect(flashMessage("admin.flash.mentorUnassigned"));
 
 		assertThat(this.cohorts.mentorsOf(cohort.id())).isEmpty();
 		String target = "|" + mentor.id();

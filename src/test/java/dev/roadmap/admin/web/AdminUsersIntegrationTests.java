@@ -24,13 +24,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -188,7 +188,7 @@ class AdminUsersIntegrationTests {
 				.with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/admin/users/" + user.id()))
-			.andExpect(flash().attribute("adminFlash", "admin.flash.rolesChanged"));
+			.andExpect(flashMessage("admin.flash.rolesChanged"));
 
 		assertThat(this.accounts.findById(user.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.LEARNER,
 				Role.MENTOR);
@@ -215,7 +215,8 @@ class AdminUsersIntegrationTests {
 			.getRedirectedUrl();
 		Document page = Html.of(this.mvc.perform(get(location).cookie(session)).andReturn());
 
-		assertThat(page.select("main .flash[role=status]").text())
+		// The layout shows every page's flash message above the page.
+		assertThat(page.select(".flash[role=status]").text())
 			.isEqualTo("Saved the new roles of " + user.getUsername() + ".");
 		assertThat(page.select("[data-field=roles]").text()).isEqualTo("Mentor");
 	}
@@ -229,7 +230,7 @@ class AdminUsersIntegrationTests {
 				.with(user(this.admin))
 				.with(csrf()))
 			.andExpect(status().isSeeOther())
-			.andExpect(flash().attribute("adminFlash", "admin.flash.rolesUnchanged"));
+			.andExpect(flashMessage("admin.flash.rolesUnchanged"));
 
 		assertThat(auditOf(user.id())).isEmpty();
 	}

@@ -1,7 +1,10 @@
 package dev.roadmap.notification.internal;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -51,9 +54,7 @@ class MailOutboxIntegrationTests {
 	void twoInstancesDeliveringAtOnceSendEachMailOnce() {
 		MailOutbox first = outbox(SMTP_PORT);
 		MailOutbox second = outbox(SMTP_PORT);
-		List<String> recipients = java.util.stream.IntStream.range(0, 60)
-			.mapToObj((i) -> Learners.uniqueEmail())
-			.toList();
+		List<String> recipients = IntStream.range(0, 60).mapToObj((i) -> Learners.uniqueEmail()).toList();
 		inTransaction(() -> recipients.forEach((to) -> first.enqueue(to, "Hello", "A body.\n")));
 
 		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(first::deliverDue);
@@ -100,7 +101,9 @@ class MailOutboxIntegrationTests {
 		sender.setPort(port);
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("mailSender", sender);
-		return new MailOutbox(this.jdbc, beans.getBeanProvider(JavaMailSender.class), "Roadmap <roadmap@example.org>",
+		MailProperties properties = new MailProperties(URI.create("https://roadmap.example.org"),
+				new MailProperties.Mail("Roadmap <roadmap@example.org>", Duration.ofSeconds(2)));
+		return new MailOutbox(this.jdbc, beans.getBeanProvider(JavaMailSender.class), properties,
 				new SimpleMeterRegistry());
 	}
 

@@ -12,10 +12,10 @@ import java.util.List;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.notification.Notification;
 import dev.roadmap.notification.NotificationService;
-import dev.roadmap.notification.ReviewScenario;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ReviewScenario;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,12 +28,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -186,7 +186,7 @@ class NotificationPagesIntegrationTests {
 		this.mvc.perform(post("/notifications/read").with(user(this.mo)).with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/notifications"))
-			.andExpect(flash().attribute("flash", "notifications.allRead"));
+			.andExpect(flashMessage("notifications.allRead"));
 
 		assertThat(this.notifications.unreadCount(this.mo.id())).isZero();
 		Document page = page(this.mo, "/notifications");

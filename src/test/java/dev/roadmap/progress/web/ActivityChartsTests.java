@@ -9,7 +9,6 @@ import dev.roadmap.progress.Activity;
 import dev.roadmap.progress.ActivitySeries;
 import dev.roadmap.progress.DayCount;
 import dev.roadmap.progress.DoneCount;
-import dev.roadmap.progress.Streaks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

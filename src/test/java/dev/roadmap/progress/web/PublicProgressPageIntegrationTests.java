@@ -17,6 +17,7 @@ import dev.roadmap.test.Html;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.Skills;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class PublicProgressPageIntegrationTests {
 	Learners learners;
 
 	@Autowired
+	Skills skills;
+
+	@Autowired
 	AccountService accounts;
 
 	@Autowired
@@ -61,15 +65,15 @@ class PublicProgressPageIntegrationTests {
 	void anOpenPageShowsTheBarsAndVerifiedSkillsAndNothingPrivate() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		AccountPrincipal mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR));
-		Skill verified = skill("apis", 0);
-		Skill doneUnreviewed = skill("apis", 1);
-		Skill project = skill("projects", 0);
-		Skill started = skill("security", 0);
+		Skill verified = this.skills.of("apis", 0);
+		Skill doneUnreviewed = this.skills.of("apis", 1);
+		Skill project = this.skills.of("projects", 0);
+		Skill started = this.skills.of("security", 0);
 		this.progress.setStatus(ada.id(), verified, SkillStatus.DONE);
 		this.progress.setStatus(ada.id(), doneUnreviewed, SkillStatus.DONE);
 		this.progress.setStatus(ada.id(), project, SkillStatus.DONE);
 		this.progress.setStatus(ada.id(), started, SkillStatus.IN_PROGRESS);
-		this.progress.setStatus(ada.id(), skill("apis", 2), SkillStatus.SKIPPED);
+		this.progress.setStatus(ada.id(), this.skills.of("apis", 2), SkillStatus.SKIPPED);
 		this.reviews.requestReview(ada.id(), verified,
 				new Evidence("https://private.example/verified-evidence", null, "secret evidence note"));
 		this.reviews.comment(ada.id(), verified, ada.id(), "secret question to my mentor");
@@ -182,10 +186,6 @@ class PublicProgressPageIntegrationTests {
 	private String overallPercent(int done, int skipped) {
 		int total = this.roadmap.stages().stream().mapToInt((stage) -> stage.skills().size()).sum();
 		return String.valueOf(done * 100 / (total - skipped));
-	}
-
-	private Skill skill(String stage, int index) {
-		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
 	}
 
 	private static String uniqueHandle() {

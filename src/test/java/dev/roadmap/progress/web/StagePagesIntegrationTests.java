@@ -12,11 +12,14 @@ import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
-import dev.roadmap.test.Learners;
-import dev.roadmap.test.RoadmapIntegrationTest;
 import dev.roadmap.roadmap.Stage;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Http;
+import dev.roadmap.test.Learners;
+import dev.roadmap.test.Logins;
+import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.Skills;
+import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,14 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,6 +48,9 @@ class StagePagesIntegrationTests {
 
 	@Autowired
 	Learners learners;
+
+	@Autowired
+	Skills skills;
 
 	@Autowired
 	ProgressService progress;
@@ -73,8 +77,8 @@ class StagePagesIntegrationTests {
 	@Test
 	void learnersSeeTheirProgressPerStageAndOverall() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		this.progress.setStatus(learner.id(), skill("servers", 0), SkillStatus.DONE);
-		this.progress.setStatus(learner.id(), skill("servers", 1), SkillStatus.SKIPPED);
+		this.progress.setStatus(learner.id(), this.skills.of("servers", 0), SkillStatus.DONE);
+		this.progress.setStatus(learner.id(), this.skills.of("servers", 1), SkillStatus.SKIPPED);
 
 		Document page = Html.of(this.mvc.perform(get("/").with(user(learner))).andExpect(status().isOk()).andReturn());
 
@@ -188,7 +192,7 @@ class StagePagesIntegrationTests {
 	@Test
 	void learnersGetAStatusFormPerSkillShowingTheirStatus() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		Skill skill = skill("apis", 2);
+		Skill skill = this.skills.of("apis", 2);
 		this.progress.setStatus(learner.id(), skill, SkillStatus.IN_PROGRESS);
 
 		Document page = Html
@@ -212,7 +216,7 @@ class StagePagesIntegrationTests {
 	@Test
 	void postingAStatusSavesItAndRedirectsBackToTheSkill() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		Skill skill = skill("security", 1);
+		Skill skill = this.skills.of("security", 1);
 
 		this.mvc
 			.perform(post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE")
@@ -220,7 +224,7 @@ class StagePagesIntegrationTests {
 				.with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/stages/security#skill-" + skill.slug()))
-			.andExpect(flash().attribute("flash", "flash.statusSaved"));
+			.andExpect(flashMessage("flash.statusSaved"));
 
 		assertThat(this.progress.statusesOf(learner.id())).isEqualTo(Map.of(skill.id(), SkillStatus.DONE));
 		Document page = Html.of(this.mvc.perform(get("/stages/security").with(user(learner))).andReturn());
@@ -229,9 +233,35 @@ class StagePagesIntegrationTests {
 	}
 
 	@Test
+	void afterTheRedirectThePageSaysWhatWasSavedInTheReadersWords() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = this.skills.of("security", 2);
+		// A real login, so that the flash message travels in the (database-stored)
+		// session.
+		Cookie[] session = this.mvc.perform(Logins.logIn(learner.getUsername(), Learners.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookies();
+
+		String location = this.mvc
+			.perform(post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE")
+				.cookie(session)
+				.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		Document page = Html.of(this.mvc.perform(get(location).cookie(session)).andReturn());
+
+		// The status is a message of its own ("Done"), resolved when the page is shown.
+		assertThat(page.select(".flash[role=status]").text())
+			.isEqualTo("Saved: \"" + skill.title() + "\" is now Done.");
+	}
+
+	@Test
 	void htmxGetsTheSkillRowAndTheProgressBarInsteadOfARedirect() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		Skill skill = skill("servers", 2);
+		Skill skill = this.skills.of("servers", 2);
 
 		Document fragment = Html.of(
 				this.mvc
@@ -256,7 +286,8 @@ class StagePagesIntegrationTests {
 	@Test
 	void anonymousStatusPostsGoToTheLoginPageAndChangeNothing() throws Exception {
 		this.mvc
-			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+			.perform(post("/stages/security/skills/{skill}/status", this.skills.of("security", 0).slug())
+				.param("status", "DONE")
 				.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));
@@ -267,7 +298,8 @@ class StagePagesIntegrationTests {
 		AccountPrincipal learner = this.learners.aLearner();
 
 		this.mvc
-			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+			.perform(post("/stages/security/skills/{skill}/status", this.skills.of("security", 0).slug())
+				.param("status", "DONE")
 				.with(user(learner)))
 			.andExpect(status().isForbidden());
 
@@ -279,7 +311,8 @@ class StagePagesIntegrationTests {
 		AccountPrincipal admin = this.learners.withRoles(EnumSet.of(Role.ADMIN));
 
 		this.mvc
-			.perform(post("/stages/security/skills/{skill}/status", skill("security", 0).slug()).param("status", "DONE")
+			.perform(post("/stages/security/skills/{skill}/status", this.skills.of("security", 0).slug())
+				.param("status", "DONE")
 				.with(user(admin))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
@@ -308,7 +341,7 @@ class StagePagesIntegrationTests {
 	@Test
 	void invalidOrMissingStatusValuesAreBadRequestsAndChangeNothing() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		String url = "/stages/security/skills/" + skill("security", 0).slug() + "/status";
+		String url = "/stages/security/skills/" + this.skills.of("security", 0).slug() + "/status";
 
 		for (String value : new String[] { "FINISHED", "done", "", "DONE'; drop table skill_status; --" }) {
 			this.mvc.perform(post(url).param("status", value).with(user(learner)).with(csrf()))
@@ -337,10 +370,6 @@ class StagePagesIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Not allowed");
-	}
-
-	private Skill skill(String stage, int index) {
-		return this.roadmap.stage(stage).orElseThrow().skills().get(index);
 	}
 
 }

@@ -9,7 +9,6 @@ import dev.roadmap.test.Browser;
 import dev.roadmap.test.BrowserTest;
 import dev.roadmap.test.Learners;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;

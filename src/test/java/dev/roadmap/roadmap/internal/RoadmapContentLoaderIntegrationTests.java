@@ -3,6 +3,7 @@ package dev.roadmap.roadmap.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,7 +84,7 @@ class RoadmapContentLoaderIntegrationTests {
 		assertThat(this.stored.read().get(0).skills()).extracting(Skill::id).contains(firstId);
 	}
 
-	private void load(org.springframework.core.io.Resource resource) {
+	private void load(Resource resource) {
 		new RoadmapContentLoader(this.jdbc).load(this.reader.read(resource));
 	}
 
@@ -92,7 +94,7 @@ class RoadmapContentLoaderIntegrationTests {
 			.query((rs, row) -> Map.entry(rs.getString("key"), rs.getLong("id")))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private long count(String table) {

@@ -1,0 +1,9 @@
+/**
+ * The small things every module does the same way, written once: hashing a secret that is
+ * stored only as its hash, normalising an e-mail address, telling a web address. No
+ * state, no beans, no dependencies on any module.
+ */
+@ApplicationModule(displayName = "Shared", allowedDependencies = {})
+package dev.roadmap.shared;
+
+import org.springframework.modulith.ApplicationModule;

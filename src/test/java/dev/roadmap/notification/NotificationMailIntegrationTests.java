@@ -5,12 +5,12 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.progress.ReviewState;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.MailIntegrationTest;
 import dev.roadmap.test.ReviewScenario;
-import dev.roadmap.test.TestDatabase;
+import dev.roadmap.test.TestMail;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
@@ -29,11 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,27 +41,16 @@ import static org.mockito.Mockito.verify;
 
 /**
  * Notification e-mails end to end, through a real SMTP server (GreenMail, in process).
- * Its own application context, since SMTP is configured here and nowhere else.
+ * The context of the {@link MailIntegrationTest}s, since SMTP is configured there only.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/",
-		"roadmap.mail.from=Roadmap <roadmap@example.org>", "roadmap.mail.outbox-poll-interval=100ms" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@MailIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationMailIntegrationTests {
 
-	static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
-
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = TestMail.server();
 
-	@DynamicPropertySource
-	static void smtpPort(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
-
-	@MockitoSpyBean
+	@Autowired
 	JavaMailSender mailSender;
 
 	@Autowired

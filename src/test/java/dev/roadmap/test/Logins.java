@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.Cookie;
 
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -56,6 +57,15 @@ public final class Logins {
 	public static String randomAddress() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return String.format("2001:db8:%x:%x::1", random.nextInt(0x10000), random.nextInt(0x10000));
+	}
+
+	/**
+	 * Logs in for real, through the login form, and gives the cookies of the new session
+	 * (stored in the database, as in production), for requests that need one: a flash
+	 * message, for one, travels in it from a redirect to the next page.
+	 */
+	public static Cookie[] session(MockMvc mvc, String email, String password) throws Exception {
+		return mvc.perform(logIn(email, password)).andReturn().getResponse().getCookies();
 	}
 
 	/**

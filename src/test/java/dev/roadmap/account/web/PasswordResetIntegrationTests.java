@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
-import dev.roadmap.test.TestDatabase;
+import dev.roadmap.test.MailIntegrationTest;
+import dev.roadmap.test.TestMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,14 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -46,29 +39,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Password reset by e-mail, end to end through a real SMTP server (GreenMail, in
- * process). Its own application context, since SMTP is configured here.
+ * process), in the context of the {@link MailIntegrationTest}s.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "roadmap.base-url=https://roadmap.example.org/",
-		"roadmap.mail.outbox-poll-interval=100ms" })
-@AutoConfigureMockMvc
-@ContextConfiguration(initializers = TestDatabase.class)
-@Import(Learners.class)
+@MailIntegrationTest
 class PasswordResetIntegrationTests {
-
-	static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	private static final Pattern LINK = Pattern
 		.compile("https://roadmap\\.example\\.org(/password-reset/([A-Za-z0-9_-]+))");
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtpPort(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
+	static final GreenMailExtension smtp = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

@@ -10,6 +10,7 @@ import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.Logins;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import jakarta.servlet.http.Cookie;
 import org.jsoup.nodes.Document;
@@ -26,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -199,13 +199,7 @@ class AdminUsersIntegrationTests {
 	@Test
 	void afterTheRedirectThePageSaysWhoseRolesChanged() throws Exception {
 		AccountPrincipal user = this.learners.aLearner();
-		// A real login, so that the flash message travels in the (database-stored)
-		// session.
-		Cookie[] session = this.mvc
-			.perform(formLogin("/login").user(this.admin.getUsername()).password(Learners.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookies();
+		Cookie[] session = Logins.session(this.mvc, this.admin.getUsername(), Learners.PASSWORD);
 
 		String location = this.mvc
 			.perform(post("/admin/users/{id}/roles", user.id()).param("roles", "MENTOR").cookie(session).with(csrf()))

@@ -236,12 +236,7 @@ class StagePagesIntegrationTests {
 	void afterTheRedirectThePageSaysWhatWasSavedInTheReadersWords() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
 		Skill skill = this.skills.of("security", 2);
-		// A real login, so that the flash message travels in the (database-stored)
-		// session.
-		Cookie[] session = this.mvc.perform(Logins.logIn(learner.getUsername(), Learners.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookies();
+		Cookie[] session = Logins.session(this.mvc, learner.getUsername(), Learners.PASSWORD);
 
 		String location = this.mvc
 			.perform(post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE")

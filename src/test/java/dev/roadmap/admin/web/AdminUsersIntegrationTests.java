@@ -8,6 +8,7 @@ import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
+import dev.roadmap.test.Flashes;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.Logins;
@@ -201,13 +202,8 @@ class AdminUsersIntegrationTests {
 		AccountPrincipal user = this.learners.aLearner();
 		Cookie[] session = Logins.session(this.mvc, this.admin.getUsername(), Learners.PASSWORD);
 
-		String location = this.mvc
-			.perform(post("/admin/users/{id}/roles", user.id()).param("roles", "MENTOR").cookie(session).with(csrf()))
-			.andExpect(status().isSeeOther())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		Document page = Html.of(this.mvc.perform(get(location).cookie(session)).andReturn());
+		Document page = Flashes.pageAfter(this.mvc, post("/admin/users/{id}/roles", user.id()).param("roles", "MENTOR"),
+				session);
 
 		// The layout shows every page's flash message above the page.
 		assertThat(page.select(".flash[role=status]").text())

@@ -13,6 +13,7 @@ import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.test.Flashes;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
@@ -238,15 +239,8 @@ class StagePagesIntegrationTests {
 		Skill skill = this.skills.of("security", 2);
 		Cookie[] session = Logins.session(this.mvc, learner.getUsername(), Learners.PASSWORD);
 
-		String location = this.mvc
-			.perform(post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE")
-				.cookie(session)
-				.with(csrf()))
-			.andExpect(status().isSeeOther())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		Document page = Html.of(this.mvc.perform(get(location).cookie(session)).andReturn());
+		Document page = Flashes.pageAfter(this.mvc,
+				post("/stages/security/skills/{skill}/status", skill.slug()).param("status", "DONE"), session);
 
 		// The status is a message of its own ("Done"), resolved when the page is shown.
 		assertThat(page.select(".flash[role=status]").text())

@@ -3,7 +3,7 @@ package dev.roadmap.notification;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.progress.ReviewState;
@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -47,8 +46,7 @@ import static org.mockito.Mockito.verify;
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationMailIntegrationTests {
 
-	@RegisterExtension
-	static final GreenMailExtension smtp = TestMail.server();
+	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	JavaMailSender mailSender;

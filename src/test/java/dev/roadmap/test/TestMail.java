@@ -1,6 +1,6 @@
 package dev.roadmap.test;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -9,23 +9,33 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * The in-process SMTP server (GreenMail) of the {@link MailIntegrationTest}s: one port
- * for the whole test run, so that their classes share one application context.
+ * The in-process SMTP server (GreenMail) of the {@link MailIntegrationTest}s: one server
+ * on one port for the whole test run, so that their classes share one application
+ * context. It stays up from the first use to the end of the run: stopped between classes,
+ * its port (an ephemeral one) could be taken by any other socket before the next class
+ * starts it. Tests tell their mails apart by recipient, every test's users being new.
  */
 public final class TestMail {
 
 	public static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
+	private static final GreenMail SERVER = start();
+
 	private TestMail() {
 	}
 
 	/**
-	 * The server, for {@code @RegisterExtension}: started before the class's first test,
-	 * stopped after its last.
+	 * The running server.
 	 */
-	public static GreenMailExtension server() {
-		return new GreenMailExtension(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
-			.withPerMethodLifecycle(false);
+	public static GreenMail server() {
+		return SERVER;
+	}
+
+	private static GreenMail start() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-smtp-stop"));
+		return server;
 	}
 
 	/**
@@ -35,6 +45,7 @@ public final class TestMail {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			server();
 			TestPropertyValues.of("spring.mail.port=" + SMTP_PORT).applyTo(context);
 		}
 

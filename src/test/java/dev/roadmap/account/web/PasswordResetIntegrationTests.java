@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.test.Html;
@@ -17,7 +17,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +46,7 @@ class PasswordResetIntegrationTests {
 	private static final Pattern LINK = Pattern
 		.compile("https://roadmap\\.example\\.org(/password-reset/([A-Za-z0-9_-]+))");
 
-	@RegisterExtension
-	static final GreenMailExtension smtp = TestMail.server();
+	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

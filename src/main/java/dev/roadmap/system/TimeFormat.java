@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Formats times for pages, as {@code @time} in templates. Times are stored in UTC and
- * shown in UTC until users can choose their time zone.
+ * shown in UTC, with the zone written out. Users choose a zone on the account page, and
+ * the dashboard counts their days in it; showing these times in it too is still to do.
  */
 @Component("time")
 public class TimeFormat {

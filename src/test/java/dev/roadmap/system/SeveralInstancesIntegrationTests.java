@@ -17,9 +17,10 @@ import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.LongHistory;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.Skills;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,9 @@ class SeveralInstancesIntegrationTests {
 	Learners learners;
 
 	@Autowired
+	Skills skills;
+
+	@Autowired
 	ProgressService progress;
 
 	@Autowired
@@ -58,17 +62,8 @@ class SeveralInstancesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/**
-	 * The learner given a long history, if any.
-	 */
-	private Long bulkLearner;
-
-	@AfterEach
-	void deleteBulkHistory() {
-		if (this.bulkLearner != null) {
-			LongHistory.delete(this.jdbc, this.bulkLearner);
-		}
-	}
+	@RegisterExtension
+	final LongHistory longHistory = new LongHistory();
 
 	@Autowired
 	JsonMapper json;
@@ -97,9 +92,7 @@ class SeveralInstancesIntegrationTests {
 	@Test
 	void stoppingAnInstanceFinishesTheRequestItIsAnsweringAndTheOtherTakesTheNext() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		this.bulkLearner = learner.id();
-		LongHistory.write(this.jdbc, learner.id(), this.roadmap.stage("apis").orElseThrow().skills().get(0).id(),
-				50000);
+		this.longHistory.write(this.jdbc, learner.id(), this.skills.of("apis", 0).id(), 50000);
 		String session = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD).cookie("SESSION");
 		ConfigurableApplicationContext other = secondInstance();
 		HttpResponse<InputStream> export;

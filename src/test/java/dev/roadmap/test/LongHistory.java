@@ -1,21 +1,30 @@
 package dev.roadmap.test;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A learner's long status history written straight into the database (one statement), for
- * tests of what must not hold it all at once, and taken out again afterwards: other tests
- * compare whole tables of the shared database.
+ * tests of what must not hold it all at once. Registered as an extension
+ * ({@code @RegisterExtension final LongHistory longHistory = new LongHistory();}), it
+ * takes out what it wrote after each test: other tests compare whole tables of the shared
+ * database.
  */
-public final class LongHistory {
+public final class LongHistory implements AfterEachCallback {
 
-	private LongHistory() {
-	}
+	private final List<Runnable> cleanUps = new ArrayList<>();
 
 	/**
 	 * Writes that many status changes of one skill, a minute apart, ending a minute ago.
 	 */
-	public static void write(JdbcClient jdbc, long userId, long skillId, int events) {
+	public void write(JdbcClient jdbc, long userId, long skillId, int events) {
+		this.cleanUps
+			.add(() -> jdbc.sql("delete from status_event where user_id = :user").param("user", userId).update());
 		jdbc.sql("""
 				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
 				select :user, :skill, 'NOT_STARTED', 'IN_PROGRESS', now() - g * interval '1 minute'
@@ -26,8 +35,10 @@ public final class LongHistory {
 			.update();
 	}
 
-	public static void delete(JdbcClient jdbc, long userId) {
-		jdbc.sql("delete from status_event where user_id = :user").param("user", userId).update();
+	@Override
+	public void afterEach(ExtensionContext context) {
+		this.cleanUps.forEach(Runnable::run);
+		this.cleanUps.clear();
 	}
 
 }

@@ -4,13 +4,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.LongHistory;
 import dev.roadmap.test.RoadmapIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import dev.roadmap.test.Skills;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,22 +35,13 @@ class AccountExportStreamingIntegrationTests {
 	Learners learners;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	/**
-	 * The learner given a long history, if any.
-	 */
-	private Long bulkLearner;
-
-	@AfterEach
-	void deleteBulkHistory() {
-		if (this.bulkLearner != null) {
-			LongHistory.delete(this.jdbc, this.bulkLearner);
-		}
-	}
+	Skills skills;
 
 	@Autowired
-	RoadmapService roadmap;
+	JdbcClient jdbc;
+
+	@RegisterExtension
+	final LongHistory longHistory = new LongHistory();
 
 	@Autowired
 	JsonMapper json;
@@ -58,9 +49,7 @@ class AccountExportStreamingIntegrationTests {
 	@Test
 	void aLongHistoryIsStreamedWhole() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
-		this.bulkLearner = learner.id();
-		LongHistory.write(this.jdbc, learner.id(), this.roadmap.stage("apis").orElseThrow().skills().get(0).id(),
-				EVENTS);
+		this.longHistory.write(this.jdbc, learner.id(), this.skills.of("apis", 0).id(), EVENTS);
 		Http browser = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD);
 
 		HttpResponse<String> export = browser

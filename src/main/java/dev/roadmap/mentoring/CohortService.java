@@ -192,11 +192,11 @@ public class CohortService {
 	@Transactional(readOnly = true)
 	public Optional<CohortMember> menteeOf(long mentorId, long learnerId) {
 		return this.jdbc.sql("""
-				select u.id as user_id, u.display_name, u.email from app_user u
-				where u.id = :learner and exists (select 1 from cohort_mentor m
+				select u.user_id, u.display_name, u.email from user_directory u
+				where u.user_id = :learner and exists (select 1 from cohort_mentor m
 					join cohort c on c.id = m.cohort_id and not c.archived
 					join cohort_learner l on l.cohort_id = m.cohort_id
-					where m.user_id = :mentor and l.user_id = u.id and l.user_id <> m.user_id)""")
+					where m.user_id = :mentor and l.user_id = u.user_id and l.user_id <> m.user_id)""")
 			.param("mentor", mentorId)
 			.param("learner", learnerId)
 			.query(CohortMember.class)
@@ -216,8 +216,10 @@ public class CohortService {
 	}
 
 	private List<CohortMember> members(String table, long cohortId) {
-		return this.jdbc.sql("select u.id as user_id, u.display_name, u.email from " + table
-				+ " m join app_user u on u.id = m.user_id where m.cohort_id = :cohort order by lower(u.display_name), u.id")
+		return this.jdbc
+			.sql("select u.user_id, u.display_name, u.email from " + table
+					+ " m join user_directory u on u.user_id = m.user_id where m.cohort_id = :cohort"
+					+ " order by lower(u.display_name), u.user_id")
 			.param("cohort", cohortId)
 			.query(CohortMember.class)
 			.list();

@@ -1,6 +1,6 @@
 package dev.roadmap.notification;
 
-import dev.roadmap.progress.ReviewAction;
+import dev.roadmap.progress.review.ReviewAction;
 
 /**
  * What a notification is about; each has its text, {@code notification.KIND}, in the

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import dev.roadmap.account.ExportRows;
 import dev.roadmap.account.PersonalData;
-import dev.roadmap.progress.ReviewActionTaken;
-import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.review.ReviewActionTaken;
+import dev.roadmap.progress.review.ReviewService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;

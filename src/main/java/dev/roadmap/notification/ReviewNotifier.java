@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.mentoring.CohortService;
-import dev.roadmap.progress.ReviewActivity;
+import dev.roadmap.progress.review.ReviewActivity;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 

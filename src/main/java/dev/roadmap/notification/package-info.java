@@ -3,7 +3,7 @@
  * count in the header, e-mailed when SMTP is configured and logged otherwise.
  */
 @ApplicationModule(displayName = "Notification",
-		allowedDependencies = { "account", "progress", "mentoring", "roadmap" })
+		allowedDependencies = { "account", "progress", "progress :: review", "mentoring", "roadmap" })
 package dev.roadmap.notification;
 
 import org.springframework.modulith.ApplicationModule;

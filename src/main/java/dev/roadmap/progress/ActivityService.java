@@ -49,12 +49,12 @@ public class ActivityService {
 	 */
 	private static final String ACTIVITY = """
 			with events as (
-				select e.id, e.occurred_at, e.skill_id, e.from_status, e.to_status, sk.stage_id, sk.retired as skill_retired,
-					sk.retired or st.retired as gone
-				from status_event e join skill sk on sk.id = e.skill_id join stage st on st.id = sk.stage_id
+				select e.id, e.occurred_at, e.skill_id, e.from_status, e.to_status, rs.stage_id, rs.skill_retired,
+					rs.retired as gone
+				from status_event e join roadmap_skill rs on rs.skill_id = e.skill_id
 				where e.user_id = :user
 			), stage_size as (
-				select stage_id, count(*) as skills from skill where not retired group by stage_id
+				select stage_id, count(*) as skills from roadmap_skill where not skill_retired group by stage_id
 			), running as (
 				select stage_id, occurred_at,
 					sum(case when to_status = 'DONE' then 1 when from_status = 'DONE' then -1 else 0 end) over w as done,

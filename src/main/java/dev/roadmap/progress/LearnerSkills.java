@@ -3,6 +3,8 @@ package dev.roadmap.progress;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
+import dev.roadmap.progress.review.SkillReview;
+
 /**
  * Everything a learner has on their skills, read at once: the status of each skill they
  * touched, its review (state, evidence and, when asked for, the conversation) and, when

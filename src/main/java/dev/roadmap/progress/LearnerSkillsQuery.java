@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewComment;
+import dev.roadmap.progress.review.ReviewState;
+import dev.roadmap.progress.review.SkillReview;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +32,7 @@ final class LearnerSkillsQuery {
 			union all
 			select 'COMMENT', c.skill_id, null, null, null, null, null, c.created_at, null, c.id, c.author_id,
 				u.display_name, c.body
-			from review_comment c left join app_user u on u.id = c.author_id
+			from review_comment c left join user_directory u on u.user_id = c.author_id
 			where c.user_id = :learner and :details
 			union all
 			select 'NOTE', n.skill_id, null, null, null, null, null, n.updated_at, null, null, null, null, n.body

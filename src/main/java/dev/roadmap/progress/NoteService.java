@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.roadmap.Skill;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;

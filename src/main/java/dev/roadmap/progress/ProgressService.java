@@ -126,7 +126,7 @@ public class ProgressService {
 						null as actor_name, id from status_event where user_id = :user
 					union all
 					select r.occurred_at, r.action, r.skill_id, null, null, u.display_name, r.id
-					from review_event r left join app_user u on u.id = r.actor_id where r.user_id = :user
+					from review_event r left join user_directory u on u.user_id = r.actor_id where r.user_id = :user
 				) history order by at desc, id desc limit :size offset :offset""")
 			.param("user", userId)
 			.param("size", size)

@@ -10,14 +10,15 @@ import java.util.stream.Stream;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
-import dev.roadmap.mentoring.internal.ReviewQueue;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewComment;
-import dev.roadmap.progress.ReviewService;
-import dev.roadmap.progress.ReviewState;
-import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Claim;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewComment;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
+import dev.roadmap.progress.review.ReviewState;
+import dev.roadmap.progress.review.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
@@ -85,7 +86,7 @@ class AuthorizationMatrixIntegrationTests {
 	ReviewService reviews;
 
 	@Autowired
-	ReviewQueue queue;
+	ReviewDecisions decisions;
 
 	@Autowired
 	RoadmapService roadmap;
@@ -248,7 +249,7 @@ class AuthorizationMatrixIntegrationTests {
 			.query(Long.class)
 			.single();
 		return new Snapshot(this.reviews.reviewOf(this.learner.id(), this.skill.id()),
-				this.queue.claimOf(this.learner.id(), this.skill.id()).map(ReviewQueue.Claim::mentorId), events);
+				this.decisions.claimOf(this.learner.id(), this.skill.id()).map(Claim::mentorId), events);
 	}
 
 	private String reviewPath() {
@@ -256,7 +257,7 @@ class AuthorizationMatrixIntegrationTests {
 	}
 
 	private void claimAsCohortMentor() {
-		this.queue.claim(this.cohortMentor.id(), this.learner.id(), this.skill.id());
+		this.decisions.claim(this.cohortMentor.id(), this.learner.id(), this.skill.id());
 	}
 
 	/**

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Http;

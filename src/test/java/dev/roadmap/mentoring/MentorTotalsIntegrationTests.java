@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
-import dev.roadmap.mentoring.internal.ReviewQueue;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewQueue;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
@@ -81,6 +82,9 @@ class MentorTotalsIntegrationTests {
 
 	@Autowired
 	ReviewService reviews;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Autowired
 	RoadmapService roadmap;
@@ -186,15 +190,17 @@ class MentorTotalsIntegrationTests {
 		this.reviews.requestReview(ada.id(), first, EVIDENCE);
 		assertTotals(mentor, 2, 2);
 		this.reviews.requestReview(ada.id(), first, new Evidence("https://git.example.com/v2", null, null));
-		this.reviews.comment(ada.id(), first, mentor.id(), "Which branch?");
+		this.decisions.comment(mentor.id(), ada.id(), first, "Which branch?");
 		assertTotals(mentor, 2, 2);
-		this.reviews.requestChanges(ada.id(), first, mentor.id(), "Add tests.");
+		this.decisions.claim(mentor.id(), ada.id(), first.id());
+		this.decisions.requestChanges(mentor.id(), ada.id(), first, "Add tests.");
 		assertTotals(mentor, 2, 1);
-		this.reviews.comment(ada.id(), first, ada.id(), "Added them.");
+		this.reviews.reply(ada.id(), first, "Added them.");
 		this.reviews.requestReview(ada.id(), first, EVIDENCE);
 		this.reviews.requestReview(ada.id(), second, EVIDENCE);
 		assertTotals(mentor, 2, 3);
-		this.reviews.approve(ada.id(), first, mentor.id());
+		this.decisions.claim(mentor.id(), ada.id(), first.id());
+		this.decisions.approve(mentor.id(), ada.id(), first);
 		assertTotals(mentor, 2, 2);
 
 		// A request waits only while its skill is done.
@@ -360,8 +366,9 @@ class MentorTotalsIntegrationTests {
 				() -> this.reviews.requestReview(ada.id(), second, EVIDENCE));
 		assertTotals(mentor, 0, 0);
 
+		this.decisions.claim(other.id(), ada.id(), projects().get(0).id());
 		race(() -> this.cohorts.setArchived(cohort.id(), false),
-				() -> this.reviews.approve(ada.id(), projects().get(0), other.id()));
+				() -> this.decisions.approve(other.id(), ada.id(), projects().get(0)));
 		assertTotals(mentor, 1, 1);
 	}
 

@@ -7,12 +7,13 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
-import dev.roadmap.mentoring.internal.ReviewQueue;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
-import dev.roadmap.progress.ReviewState;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewQueue;
+import dev.roadmap.progress.review.ReviewService;
+import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Html;
@@ -43,6 +44,9 @@ class MentoringIntegrationTests {
 
 	@Autowired
 	ReviewQueue queue;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Autowired
 	MentorDashboard dashboard;
@@ -189,16 +193,16 @@ class MentoringIntegrationTests {
 		long learner = setup.learner().id();
 		long skill = setup.project().id();
 
-		assertThat(this.queue.claim(setup.mentor().id(), learner, skill).mentorId()).isEqualTo(setup.mentor().id());
-		assertThat(this.queue.claim(other, learner, skill).mentorId()).isEqualTo(setup.mentor().id());
-		assertThat(this.queue.touch(other, learner, skill)).isFalse();
+		assertThat(this.decisions.claim(setup.mentor().id(), learner, skill).mentorId()).isEqualTo(setup.mentor().id());
+		assertThat(this.decisions.claim(other, learner, skill).mentorId()).isEqualTo(setup.mentor().id());
+		assertThat(this.decisions.keepClaim(other, learner, skill)).isFalse();
 
 		this.jdbc.sql("update review_claim set touched_at = now() - interval '31 minutes' where user_id = :id")
 			.param("id", learner)
 			.update();
-		assertThat(this.queue.claimOf(learner, skill)).isEmpty();
-		assertThat(this.queue.claim(other, learner, skill).mentorId()).isEqualTo(other);
-		assertThat(this.queue.touch(setup.mentor().id(), learner, skill)).isFalse();
+		assertThat(this.decisions.claimOf(learner, skill)).isEmpty();
+		assertThat(this.decisions.claim(other, learner, skill).mentorId()).isEqualTo(other);
+		assertThat(this.decisions.keepClaim(setup.mentor().id(), learner, skill)).isFalse();
 	}
 
 	@Test
@@ -240,7 +244,7 @@ class MentoringIntegrationTests {
 			.andExpect(redirectedUrl("/mentor"));
 
 		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).verified()).isTrue();
-		assertThat(this.queue.claimOf(setup.learner().id(), setup.project().id())).isEmpty();
+		assertThat(this.decisions.claimOf(setup.learner().id(), setup.project().id())).isEmpty();
 		Document home = Html.of(this.mvc.perform(get("/").with(user(setup.learner()))).andReturn());
 		assertThat(home.select(".badge-verified").text()).isEqualTo("\u2713 1 skill verified by a mentor");
 		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
@@ -252,7 +256,7 @@ class MentoringIntegrationTests {
 	void requestingChangesNeedsAComment() throws Exception {
 		Setup setup = setup();
 		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
-		this.queue.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
 
 		Document page = Html
 			.of(this.mvc.perform(post(path + "/changes").param("comment", "  ").with(user(setup.mentor())).with(csrf()))

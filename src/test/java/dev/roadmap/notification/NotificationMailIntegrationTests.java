@@ -6,7 +6,7 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.MailIntegrationTest;
 import dev.roadmap.test.ReviewScenario;

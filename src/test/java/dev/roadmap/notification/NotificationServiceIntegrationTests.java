@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.ReviewState;
+import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.ReviewScenario;
 import dev.roadmap.test.RoadmapIntegrationTest;

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
@@ -60,6 +63,9 @@ class LearnerProgressSummaryIntegrationTests {
 	ReviewService reviews;
 
 	@Autowired
+	ReviewDecisions decisions;
+
+	@Autowired
 	RoadmapService roadmap;
 
 	@Autowired
@@ -92,10 +98,13 @@ class LearnerProgressSummaryIntegrationTests {
 			this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
 			this.reviews.requestReview(learner.id(), project, evidence);
 		}
-		this.reviews.approve(learner.id(), projects.get(0), mentor.id());
-		this.reviews.approve(learner.id(), projects.get(1), mentor.id());
-		this.reviews.requestChanges(learner.id(), projects.get(2), mentor.id(), "Add tests.");
-		this.reviews.comment(learner.id(), projects.get(2), learner.id(), "Added them.");
+		this.decisions.claim(mentor.id(), learner.id(), projects.get(0).id());
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(0));
+		this.decisions.claim(mentor.id(), learner.id(), projects.get(1).id());
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(1));
+		this.decisions.claim(mentor.id(), learner.id(), projects.get(2).id());
+		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(2), "Add tests.");
+		this.reviews.reply(learner.id(), projects.get(2), "Added them.");
 		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("done", 4);
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
 
@@ -117,7 +126,7 @@ class LearnerProgressSummaryIntegrationTests {
 		this.reviews.requestReview(learner.id(), project, new Evidence("https://git.example.com/p", null, null));
 		Object before = summaryOf(learner.id()).get("last_activity");
 
-		this.reviews.comment(learner.id(), project, mentor.id(), "Looks good so far.");
+		this.decisions.comment(mentor.id(), learner.id(), project, "Looks good so far.");
 
 		assertThat(summaryOf(learner.id()).get("last_activity")).isEqualTo(before);
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();

@@ -22,11 +22,12 @@ import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.CohortAdministration;
 import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortService;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Browser;
@@ -80,6 +81,9 @@ class AccessibilityBrowserTests {
 	ReviewService reviews;
 
 	@Autowired
+	ReviewDecisions decisions;
+
+	@Autowired
 	NoteService notes;
 
 	@Autowired
@@ -129,14 +133,16 @@ class AccessibilityBrowserTests {
 		this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
 		this.reviews.requestReview(learner.id(), project, new Evidence("https://git.example.com/dana/todo",
 				"https://todo.example.com/", "A to-do list with accounts, backed by PostgreSQL."));
-		this.reviews.requestChanges(learner.id(), project, mentor.id(), "Please add tests for the sign-up form.");
-		this.reviews.comment(learner.id(), project, learner.id(), "Done: the sign-up form has tests now.");
+		this.decisions.claim(mentor.id(), learner.id(), project.id());
+		this.decisions.requestChanges(mentor.id(), learner.id(), project, "Please add tests for the sign-up form.");
+		this.reviews.reply(learner.id(), project, "Done: the sign-up form has tests now.");
 		this.notes.save(learner.id(), project, "# What I learnt\n\n- **Flyway** migrations\n- `@Transactional`");
 		Skill verified = skills.get(1);
 		this.progress.setStatus(learner.id(), verified, SkillStatus.DONE);
 		this.reviews.requestReview(learner.id(), verified,
 				new Evidence("https://git.example.com/dana/blog", null, "A blog engine."));
-		this.reviews.approve(learner.id(), verified, mentor.id());
+		this.decisions.claim(mentor.id(), learner.id(), verified.id());
+		this.decisions.approve(mentor.id(), learner.id(), verified);
 		this.progress.setStatus(learner.id(), skills.get(2), SkillStatus.IN_PROGRESS);
 		String handle = publicPageOf(learner);
 		List<String> violations = new ArrayList<>();
@@ -166,7 +172,7 @@ class AccessibilityBrowserTests {
 		this.progress.setStatus(learner.id(), project, SkillStatus.DONE);
 		this.reviews.requestReview(learner.id(), project, new Evidence("https://git.example.com/sam/shop",
 				"https://shop.example.com/", "A shop with a basket and payments."));
-		this.reviews.comment(learner.id(), project, learner.id(), "The payments are a sandbox.");
+		this.reviews.reply(learner.id(), project, "The payments are a sandbox.");
 		this.progress.setStatus(other.id(), project, SkillStatus.IN_PROGRESS);
 		String review = "/mentor/reviews/" + learner.id() + "/" + project.id();
 		List<String> violations = new ArrayList<>();

@@ -9,11 +9,12 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
@@ -64,6 +65,9 @@ class PageStatementBudgetIntegrationTests {
 
 	@Autowired
 	ReviewService reviews;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Autowired
 	NoteService notes;
@@ -194,9 +198,11 @@ class PageStatementBudgetIntegrationTests {
 			this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
 			this.reviews.requestReview(learner.id(), skill, evidence);
 		}
-		this.reviews.requestChanges(learner.id(), projects.get(0), mentor.id(), "Add tests.");
-		this.reviews.comment(learner.id(), projects.get(0), learner.id(), "Done, thanks.");
-		this.reviews.approve(learner.id(), projects.get(1), mentor.id());
+		this.decisions.claim(mentor.id(), learner.id(), projects.get(0).id());
+		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(0), "Add tests.");
+		this.reviews.reply(learner.id(), projects.get(0), "Done, thanks.");
+		this.decisions.claim(mentor.id(), learner.id(), projects.get(1).id());
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(1));
 		this.jdbc.sql("""
 				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
 				select :user, sk.id, case when d % 2 = 0 then 'NOT_STARTED' else 'IN_PROGRESS' end,

@@ -8,10 +8,11 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.CohortService;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 
@@ -32,6 +33,8 @@ public final class ReviewScenario {
 
 	private final ReviewService reviews;
 
+	private final ReviewDecisions decisions;
+
 	private final RoadmapService roadmap;
 
 	public ReviewScenario(ApplicationContext context) {
@@ -39,6 +42,7 @@ public final class ReviewScenario {
 		this.cohorts = context.getBean(CohortService.class);
 		this.progress = context.getBean(ProgressService.class);
 		this.reviews = context.getBean(ReviewService.class);
+		this.decisions = context.getBean(ReviewDecisions.class);
 		this.roadmap = context.getBean(RoadmapService.class);
 	}
 
@@ -96,15 +100,17 @@ public final class ReviewScenario {
 	}
 
 	public void comment(AccountPrincipal learner, Skill skill, AccountPrincipal author, String text) {
-		this.reviews.comment(learner.id(), skill, author.id(), text);
+		this.decisions.comment(author.id(), learner.id(), skill, text);
 	}
 
 	public void requestChanges(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
-		this.reviews.requestChanges(learner.id(), skill, mentor.id(), "Please add tests.");
+		this.decisions.claim(mentor.id(), learner.id(), skill.id());
+		this.decisions.requestChanges(mentor.id(), learner.id(), skill, "Please add tests.");
 	}
 
 	public void approve(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
-		this.reviews.approve(learner.id(), skill, mentor.id());
+		this.decisions.claim(mentor.id(), learner.id(), skill.id());
+		this.decisions.approve(mentor.id(), learner.id(), skill);
 	}
 
 	public ReviewService reviews() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.roadmap.progress.Progress;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Stage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,43 +50,41 @@ public class MentorDashboard {
 	// The page, its learners' summaries (progress's published read model, kept up to date
 	// on every change) and the number of learners in all. The candidates come first, in
 	// the page's order, straight from an index: see Sort. Then, for the page's learners
-	// only, their counts per stage, as "slug total done skipped" joined by commas (slugs
-	// are letters, digits and hyphens), so the whole table is one statement.
+	// only, their done and skipped skills per stage (progress's learner_stage_counts), as
+	// "stage-id done skipped" joined by commas, so the whole table is one statement; how
+	// many skills each stage has is the roadmap's.
 	private static final String LEARNERS = """
 			,
 			candidates as (
 				%s
 			),
 			page as (
-				select u.id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
+				select u.user_id as id, u.display_name as name, lp.done, lp.skipped, lp.total, lp.verified, lp.percent,
 					coalesce(lp.last_activity_at, (select min(cl.enrolled_at) from cohort_learner cl
 						where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))) as last_activity,
 					%s as matching
 				from candidates k
-				join app_user u on u.id = k.id
+				join user_directory u on u.user_id = k.id
 				join learner_progress lp on lp.user_id = k.id
-				order by %s, u.id
+				order by %s, u.user_id
 				limit :size offset :offset
 			)
 			select p.*, (
-				select string_agg(st.slug || ' ' || c.total || ' ' || c.done || ' ' || c.skipped, ',')
-				from (
-					select sk.stage_id, count(*) as total,
-						count(ss.user_id) filter (where ss.status = 'DONE') as done,
-						count(ss.user_id) filter (where ss.status = 'SKIPPED') as skipped
-					from skill sk left join skill_status ss on ss.user_id = p.id and ss.skill_id = sk.id
-					where not sk.retired group by sk.stage_id
-				) c join stage st on st.id = c.stage_id and not st.retired
+				select string_agg(c.stage_id || ' ' || c.done || ' ' || c.skipped, ',')
+				from learner_stage_counts c where c.user_id = p.id
 			) as stage_counts
 			from page p
 			order by %s, p.id""";
 
 	private final JdbcClient jdbc;
 
+	private final RoadmapService roadmap;
+
 	private final Duration stuckAfter;
 
-	MentorDashboard(JdbcClient jdbc, MentoringProperties properties) {
+	MentorDashboard(JdbcClient jdbc, RoadmapService roadmap, MentoringProperties properties) {
 		this.jdbc = jdbc;
+		this.roadmap = roadmap;
 		this.stuckAfter = properties.stuckAfter();
 	}
 
@@ -115,23 +115,29 @@ public class MentorDashboard {
 				return new Row(rs.getLong("id"), rs.getString("name"),
 						new Progress(rs.getInt("done"), rs.getInt("skipped"), rs.getInt("total")),
 						rs.getInt("verified"), lastActivity, lastActivity.isBefore(stuckBefore),
-						stageCounts(rs.getString("stage_counts")));
+						stageProgress(rs.getString("stage_counts")));
 			})
 			.list();
 		return new Page(rows, page, size, matching[0]);
 	}
 
 	/**
-	 * Reads the per-stage counts, "slug total done skipped" joined by commas.
+	 * The learner's progress per stage of the roadmap, by slug, from their counts as
+	 * "stage-id done skipped" joined by commas; a stage without counts is not started.
 	 */
-	private static Map<String, Progress> stageCounts(String counts) {
-		Map<String, Progress> stages = new HashMap<>();
+	private Map<String, Progress> stageProgress(String counts) {
+		Map<Long, int[]> byStage = new HashMap<>();
 		if (counts != null) {
 			for (String stage : counts.split(",")) {
 				String[] parts = stage.split(" ");
-				stages.put(parts[0], new Progress(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]),
-						Integer.parseInt(parts[1])));
+				byStage.put(Long.parseLong(parts[0]),
+						new int[] { Integer.parseInt(parts[1]), Integer.parseInt(parts[2]) });
 			}
+		}
+		Map<String, Progress> stages = new HashMap<>();
+		for (Stage stage : this.roadmap.stages()) {
+			int[] doneSkipped = byStage.getOrDefault(stage.id(), new int[2]);
+			stages.put(stage.slug(), new Progress(doneSkipped[0], doneSkipped[1], stage.skills().size()));
 		}
 		return stages;
 	}
@@ -147,9 +153,10 @@ public class MentorDashboard {
 			@Override
 			String candidates(boolean descending) {
 				return """
-						select lp.user_id as id from app_user u join learner_progress lp on lp.user_id = u.id
+						select lp.user_id as id from user_directory u join learner_progress lp on lp.user_id = u.user_id
 						where %s
-						order by lower(u.display_name) %s, u.id limit :window""".formatted(MENTORED, dir(descending));
+						order by lower(u.display_name) %s, u.user_id limit :window""".formatted(MENTORED,
+						dir(descending));
 			}
 		},
 

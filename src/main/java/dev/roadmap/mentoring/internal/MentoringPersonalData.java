@@ -41,7 +41,6 @@ class MentoringPersonalData implements PersonalData {
 
 	@Override
 	public void erase(long userId) {
-		this.jdbc.sql("delete from review_claim where mentor_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from cohort_learner where user_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from cohort_mentor where user_id = :user").param("user", userId).update();
 	}

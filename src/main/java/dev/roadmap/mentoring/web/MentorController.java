@@ -8,9 +8,9 @@ import dev.roadmap.mentoring.CohortMember;
 import dev.roadmap.mentoring.CohortService;
 import dev.roadmap.mentoring.MentoredCohort;
 import dev.roadmap.mentoring.internal.MentorDashboard;
-import dev.roadmap.mentoring.internal.ReviewQueue;
 import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
 

@@ -1,15 +1,18 @@
 package dev.roadmap.mentoring.web;
 
 import java.util.Map;
+import java.util.Optional;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.mentoring.CohortService;
-import dev.roadmap.mentoring.internal.ReviewQueue;
-import dev.roadmap.progress.ReviewException;
-import dev.roadmap.progress.ReviewService;
-import dev.roadmap.progress.ReviewState;
-import dev.roadmap.progress.SkillReview;
+import dev.roadmap.progress.review.Claim;
+import dev.roadmap.progress.review.ClaimRequiredException;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewException;
+import dev.roadmap.progress.review.ReviewService;
+import dev.roadmap.progress.review.ReviewState;
+import dev.roadmap.progress.review.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.shared.SeeOther;
@@ -27,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A mentor's review of one request: claim it, then approve it or ask for changes. Every
- * route checks that the mentor mentors the learner (else 404) and that the review exists.
+ * route checks that the mentor mentors the learner (else 404: who may review whom is
+ * mentoring's rule) and that the review exists; the review rules are the review module's.
  */
 @Controller
 class MentorReviewController {
@@ -36,19 +40,19 @@ class MentorReviewController {
 
 	private final CohortService cohorts;
 
-	private final ReviewQueue queue;
-
 	private final ReviewService reviews;
+
+	private final ReviewDecisions decisions;
 
 	private final RoadmapService roadmap;
 
 	private final AccountService accounts;
 
-	MentorReviewController(CohortService cohorts, ReviewQueue queue, ReviewService reviews, RoadmapService roadmap,
-			AccountService accounts) {
+	MentorReviewController(CohortService cohorts, ReviewService reviews, ReviewDecisions decisions,
+			RoadmapService roadmap, AccountService accounts) {
 		this.cohorts = cohorts;
-		this.queue = queue;
 		this.reviews = reviews;
+		this.decisions = decisions;
 		this.roadmap = roadmap;
 		this.accounts = accounts;
 	}
@@ -57,7 +61,7 @@ class MentorReviewController {
 	String show(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, Model model) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		this.queue.touch(mentor.id(), learnerId, skillId);
+		this.decisions.keepClaim(mentor.id(), learnerId, skillId);
 		return render(mentor, learnerId, skill, model);
 	}
 
@@ -65,8 +69,8 @@ class MentorReviewController {
 	View claim(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, RedirectAttributes redirect) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		ReviewQueue.Claim claim = this.queue.claim(mentor.id(), learnerId, skillId);
-		if (claim.mentorId() == mentor.id()) {
+		Claim claim = this.decisions.claim(mentor.id(), learnerId, skillId);
+		if (claim.heldBy(mentor.id())) {
 			return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimed", skill.title());
 		}
 		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimedByOther", claim.mentorName());
@@ -76,7 +80,7 @@ class MentorReviewController {
 	View release(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, RedirectAttributes redirect) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		this.queue.release(mentor.id(), learnerId, skillId);
+		this.decisions.release(mentor.id(), learnerId, skillId);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.released", skill.title());
 	}
 
@@ -84,16 +88,15 @@ class MentorReviewController {
 	Object approve(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		if (!this.queue.touch(mentor.id(), learnerId, skillId)) {
-			return needsClaim(learnerId, skillId, redirect);
-		}
 		try {
-			this.reviews.approve(learnerId, skill, mentor.id());
+			this.decisions.approve(mentor.id(), learnerId, skill);
+		}
+		catch (ClaimRequiredException ex) {
+			return needsClaim(learnerId, skillId, redirect);
 		}
 		catch (ReviewException ex) {
 			return showErrors(mentor, learnerId, skill, ex.problems(), null, model, response);
 		}
-		this.queue.release(mentor.id(), learnerId, skillId);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.approved", skill.title());
 	}
 
@@ -102,16 +105,15 @@ class MentorReviewController {
 			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		if (!this.queue.touch(mentor.id(), learnerId, skillId)) {
-			return needsClaim(learnerId, skillId, redirect);
-		}
 		try {
-			this.reviews.requestChanges(learnerId, skill, mentor.id(), comment);
+			this.decisions.requestChanges(mentor.id(), learnerId, skill, comment);
+		}
+		catch (ClaimRequiredException ex) {
+			return needsClaim(learnerId, skillId, redirect);
 		}
 		catch (ReviewException ex) {
 			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
 		}
-		this.queue.release(mentor.id(), learnerId, skillId);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.changesRequested", skill.title());
 	}
 
@@ -121,24 +123,23 @@ class MentorReviewController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		try {
-			this.reviews.comment(learnerId, skill, mentor.id(), comment);
+			this.decisions.comment(mentor.id(), learnerId, skill, comment);
 		}
 		catch (ReviewException ex) {
 			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
 		}
-		this.queue.touch(mentor.id(), learnerId, skillId);
 		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.commented", skill.title());
 	}
 
 	private String render(AccountPrincipal mentor, long learnerId, Skill skill, Model model) {
 		SkillReview review = this.reviews.reviewOf(learnerId, skill.id());
-		var claim = this.queue.claimOf(learnerId, skill.id());
+		Optional<Claim> claim = this.decisions.claimOf(learnerId, skill.id());
 		model.addAttribute("learner", this.accounts.findById(learnerId).orElseThrow(MentorController::notFound));
 		model.addAttribute("skill", skill);
 		model.addAttribute("stage", this.roadmap.stage(skill.stageSlug()).orElseThrow(MentorController::notFound));
 		model.addAttribute("review", review);
 		model.addAttribute("claim", claim.orElse(null));
-		model.addAttribute("claimedByMe", claim.map((c) -> c.mentorId() == mentor.id()).orElse(false));
+		model.addAttribute("claimedByMe", claim.map((c) -> c.heldBy(mentor.id())).orElse(false));
 		return "mentor/review";
 	}
 

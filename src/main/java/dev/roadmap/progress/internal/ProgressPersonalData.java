@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class ProgressPersonalData implements PersonalData {
 
-	private static final String SKILL_COLUMNS = "st.slug as stage, sk.slug as skill, sk.title as skill_title";
+	private static final String SKILL_COLUMNS = "rs.stage_slug as stage, rs.skill_slug as skill, rs.skill_title";
 
-	private static final String SKILL_JOIN = "join skill sk on sk.id = x.skill_id join stage st on st.id = sk.stage_id";
+	// The roadmap's published read model: skills the roadmap retired still have a name.
+	private static final String SKILL_JOIN = "join roadmap_skill rs on rs.skill_id = x.skill_id";
 
 	private final JdbcClient jdbc;
 
@@ -56,7 +57,7 @@ class ProgressPersonalData implements PersonalData {
 		Map<Long, List<Comment>> comments = new HashMap<>();
 		this.jdbc.sql("""
 				select x.skill_id, x.author_id, u.display_name, x.body, x.created_at from review_comment x
-				left join app_user u on u.id = x.author_id
+				left join user_directory u on u.user_id = x.author_id
 				where x.user_id = :user order by x.id""").param("user", userId).query((rs) -> {
 			long author = rs.getLong("author_id");
 			boolean known = !rs.wasNull();
@@ -68,7 +69,7 @@ class ProgressPersonalData implements PersonalData {
 				, x.status, x.updated_at, x.review_state, x.review_requested_at, x.reviewed_at,
 				x.evidence_url, x.evidence_live_url, x.evidence_note
 				from skill_status x
-				""" + SKILL_JOIN + " where x.user_id = :user order by st.position, sk.position")
+				""" + SKILL_JOIN + " where x.user_id = :user order by rs.stage_position, rs.skill_position")
 			.param("user", userId)
 			.query((rs, row) -> new SkillRecord(rs.getString("stage"), rs.getString("skill"),
 					rs.getString("skill_title"), rs.getString("status"), instant(rs, "updated_at"),
@@ -89,7 +90,7 @@ class ProgressPersonalData implements PersonalData {
 		ExportRows<ReviewEvent> reviewEvents = ExportRows.of(() -> this.streaming
 			.sql("select " + SKILL_COLUMNS
 					+ ", x.action, x.actor_id, u.display_name, x.occurred_at from review_event x " + SKILL_JOIN
-					+ " left join app_user u on u.id = x.actor_id where x.user_id = :user order by x.id")
+					+ " left join user_directory u on u.user_id = x.actor_id where x.user_id = :user order by x.id")
 			.param("user", userId)
 			.query((rs, row) -> {
 				long actor = rs.getLong("actor_id");
@@ -130,6 +131,7 @@ class ProgressPersonalData implements PersonalData {
 		this.jdbc.sql("update review_event set actor_id = null where actor_id = :user and user_id <> :user")
 			.param("user", userId)
 			.update();
+		this.jdbc.sql("delete from review_claim where mentor_id = :user").param("user", userId).update();
 		this.jdbc.sql("update skill_status set reviewed_by = null where reviewed_by = :user and user_id <> :user")
 			.param("user", userId)
 			.update();

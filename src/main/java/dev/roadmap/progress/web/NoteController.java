@@ -5,7 +5,7 @@ import java.util.Optional;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.progress.Note;
 import dev.roadmap.progress.NoteService;
-import dev.roadmap.progress.ReviewException;
+import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import jakarta.servlet.http.HttpServletResponse;

@@ -7,7 +7,7 @@ import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PublicProfile;
 import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.SkillReview;
+import dev.roadmap.progress.review.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;

@@ -3,9 +3,9 @@ package dev.roadmap.progress.web;
 import java.util.Map;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.progress.Evidence;
-import dev.roadmap.progress.ReviewException;
-import dev.roadmap.progress.ReviewService;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewException;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.shared.SeeOther;
@@ -64,7 +64,7 @@ class SkillReviewController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Skill skill = skill(slug, skillSlug);
 		try {
-			this.reviews.comment(user.id(), skill, user.id(), comment);
+			this.reviews.reply(user.id(), skill, comment);
 		}
 		catch (ReviewException ex) {
 			model.addAttribute("commentDraft", comment);

@@ -1,9 +1,9 @@
 package dev.roadmap.progress.web;
 
 import dev.roadmap.progress.Note;
-import dev.roadmap.progress.ReviewState;
-import dev.roadmap.progress.SkillReview;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.ReviewState;
+import dev.roadmap.progress.review.SkillReview;
 import dev.roadmap.roadmap.Skill;
 
 /**

@@ -9,10 +9,11 @@ import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortService;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
@@ -46,14 +47,17 @@ class DemoData implements ApplicationRunner {
 
 	private final ReviewService reviews;
 
+	private final ReviewDecisions decisions;
+
 	private final CohortService cohorts;
 
 	DemoData(AccountService accounts, RoadmapService roadmap, ProgressService progress, ReviewService reviews,
-			CohortService cohorts) {
+			ReviewDecisions decisions, CohortService cohorts) {
 		this.accounts = accounts;
 		this.roadmap = roadmap;
 		this.progress = progress;
 		this.reviews = reviews;
+		this.decisions = decisions;
 		this.cohorts = cohorts;
 	}
 
@@ -85,7 +89,8 @@ class DemoData implements ApplicationRunner {
 		Skill verified = stages.get(0).skills().get(0);
 		this.reviews.requestReview(learner.id(), verified,
 				new Evidence("https://github.com/example/backend-notes", null, "My notes on frontend vs backend."));
-		this.reviews.approve(learner.id(), verified, mentor.id());
+		this.decisions.claim(mentor.id(), learner.id(), verified.id());
+		this.decisions.approve(mentor.id(), learner.id(), verified);
 		done(learner, stages.get(1).skills().get(0));
 		this.progress.setStatus(learner.id(), stages.get(1).skills().get(1), SkillStatus.IN_PROGRESS);
 		Skill project = this.roadmap.stage("projects").orElse(stages.get(stages.size() - 1)).skills().get(0);

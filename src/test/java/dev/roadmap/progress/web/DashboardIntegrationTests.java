@@ -12,10 +12,11 @@ import java.util.Locale;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ActivitySeries;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
@@ -58,6 +59,9 @@ class DashboardIntegrationTests {
 
 	@Autowired
 	ReviewService reviews;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Autowired
 	RoadmapService roadmap;
@@ -201,9 +205,11 @@ class DashboardIntegrationTests {
 		Evidence evidence = new Evidence("https://git.example.com/work", null, "Done.");
 		this.reviews.requestReview(learner.id(), todo, evidence);
 		this.reviews.requestReview(learner.id(), blog, evidence);
-		this.reviews.requestChanges(learner.id(), blog, mentor.id(), "Add tests, please.");
+		this.decisions.claim(mentor.id(), learner.id(), blog.id());
+		this.decisions.requestChanges(mentor.id(), learner.id(), blog, "Add tests, please.");
 		this.reviews.requestReview(learner.id(), git, evidence);
-		this.reviews.approve(learner.id(), git, mentor.id());
+		this.decisions.claim(mentor.id(), learner.id(), git.id());
+		this.decisions.approve(mentor.id(), learner.id(), git);
 
 		Document page = dashboard(learner);
 

@@ -7,10 +7,11 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
-import dev.roadmap.progress.Evidence;
 import dev.roadmap.progress.ProgressService;
-import dev.roadmap.progress.ReviewService;
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Html;
@@ -59,6 +60,9 @@ class PublicProgressPageIntegrationTests {
 	ReviewService reviews;
 
 	@Autowired
+	ReviewDecisions decisions;
+
+	@Autowired
 	RoadmapService roadmap;
 
 	@Test
@@ -76,11 +80,13 @@ class PublicProgressPageIntegrationTests {
 		this.progress.setStatus(ada.id(), this.skills.of("apis", 2), SkillStatus.SKIPPED);
 		this.reviews.requestReview(ada.id(), verified,
 				new Evidence("https://private.example/verified-evidence", null, "secret evidence note"));
-		this.reviews.comment(ada.id(), verified, ada.id(), "secret question to my mentor");
-		this.reviews.approve(ada.id(), verified, mentor.id());
+		this.reviews.reply(ada.id(), verified, "secret question to my mentor");
+		this.decisions.claim(mentor.id(), ada.id(), verified.id());
+		this.decisions.approve(mentor.id(), ada.id(), verified);
 		this.reviews.requestReview(ada.id(), project,
 				new Evidence("https://github.com/ada/secret-repository", "https://secret-live.example", "notes"));
-		this.reviews.requestChanges(ada.id(), project, mentor.id(), "secret mentor feedback");
+		this.decisions.claim(mentor.id(), ada.id(), project.id());
+		this.decisions.requestChanges(mentor.id(), ada.id(), project, "secret mentor feedback");
 		String handle = uniqueHandle();
 		this.accounts.setPublicPage(ada.id(), true, handle);
 

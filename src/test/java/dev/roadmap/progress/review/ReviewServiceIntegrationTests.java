@@ -1,10 +1,12 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 import dev.roadmap.account.Role;
+import dev.roadmap.progress.ProgressService;
+import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
@@ -26,6 +28,9 @@ class ReviewServiceIntegrationTests {
 
 	@Autowired
 	ReviewService reviews;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Autowired
 	ProgressService progress;
@@ -113,11 +118,13 @@ class ReviewServiceIntegrationTests {
 		this.progress.setStatus(learner, project, SkillStatus.DONE);
 
 		this.reviews.requestReview(learner, project, this.repository);
-		this.reviews.requestChanges(learner, project, mentor, "Add tests for the login.");
+		this.decisions.claim(mentor, learner, project.id());
+		this.decisions.requestChanges(mentor, learner, project, "Add tests for the login.");
 		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
-		this.reviews.comment(learner, project, learner, "Tests added, see the repository.");
+		this.reviews.reply(learner, project, "Tests added, see the repository.");
 		this.reviews.requestReview(learner, project, this.repository);
-		this.reviews.approve(learner, project, mentor);
+		this.decisions.claim(mentor, learner, project.id());
+		this.decisions.approve(mentor, learner, project);
 
 		SkillReview review = this.reviews.reviewOf(learner, project.id());
 		assertThat(review.verified()).isTrue();
@@ -137,7 +144,8 @@ class ReviewServiceIntegrationTests {
 		Skill project = project();
 		this.progress.setStatus(learner, project, SkillStatus.DONE);
 		this.reviews.requestReview(learner, project, this.repository);
-		this.reviews.approve(learner, project, mentor);
+		this.decisions.claim(mentor, learner, project.id());
+		this.decisions.approve(mentor, learner, project);
 
 		this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS);
 		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isFalse();
@@ -154,15 +162,58 @@ class ReviewServiceIntegrationTests {
 		Skill project = project();
 		this.progress.setStatus(learner, project, SkillStatus.DONE);
 
+		this.decisions.claim(mentor, learner, project.id());
 		assertThatExceptionOfType(ReviewException.class)
-			.isThrownBy(() -> this.reviews.approve(learner, project, mentor));
+			.isThrownBy(() -> this.decisions.approve(mentor, learner, project))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
 		this.reviews.requestReview(learner, project, this.repository);
-		this.reviews.approve(learner, project, mentor);
+		this.decisions.claim(mentor, learner, project.id());
+		this.decisions.approve(mentor, learner, project);
+		this.decisions.claim(mentor, learner, project.id());
 		assertThatExceptionOfType(ReviewException.class)
-			.isThrownBy(() -> this.reviews.requestChanges(learner, project, mentor, "Too late"));
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Too late"))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
 		assertThatExceptionOfType(ReviewException.class)
 			.isThrownBy(() -> this.reviews.requestReview(learner, project, this.repository))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.alreadyVerified"));
+	}
+
+	@Test
+	void aDecisionNeedsTheMentorsLiveClaimAndReleasesIt() {
+		long learner = this.learners.aLearner().id();
+		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		long other = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		this.reviews.requestReview(learner, project, this.repository);
+
+		assertThatExceptionOfType(ClaimRequiredException.class)
+			.isThrownBy(() -> this.decisions.approve(mentor, learner, project));
+		this.decisions.claim(other, learner, project.id());
+		assertThatExceptionOfType(ClaimRequiredException.class)
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Add tests."));
+		assertThat(this.decisions.claim(mentor, learner, project.id()).heldBy(other)).isTrue();
+		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
+		assertThat(this.reviews.reviewOf(learner, project.id()).comments()).isEmpty();
+
+		this.decisions.approve(other, learner, project);
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
+		assertThat(this.decisions.claimOf(learner, project.id())).isEmpty();
+	}
+
+	@Test
+	void aRefusedDecisionKeepsTheClaimAndChangesNothing() {
+		long learner = this.learners.aLearner().id();
+		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+		Skill project = project();
+		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		this.reviews.requestReview(learner, project, this.repository);
+		this.decisions.claim(mentor, learner, project.id());
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "  "));
+		assertThat(this.decisions.claimOf(learner, project.id()).map(Claim::mentorId)).contains(mentor);
+		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
 	}
 
 	@Test
@@ -174,7 +225,7 @@ class ReviewServiceIntegrationTests {
 
 		for (String bad : new String[] { null, "", "   ", "x".repeat(2001) }) {
 			assertThatExceptionOfType(ReviewException.class)
-				.isThrownBy(() -> this.reviews.comment(learner, project, learner, bad));
+				.isThrownBy(() -> this.reviews.reply(learner, project, bad));
 		}
 		assertThat(this.reviews.reviewOf(learner, project.id()).comments()).isEmpty();
 	}

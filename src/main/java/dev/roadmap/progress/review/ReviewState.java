@@ -1,4 +1,4 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 /**
  * Where a mentor's review of a learner's skill stands.

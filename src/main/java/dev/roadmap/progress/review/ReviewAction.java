@@ -1,4 +1,4 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 /**
  * Something that happened in a review, recorded as an event.

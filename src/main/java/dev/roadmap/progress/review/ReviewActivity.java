@@ -1,4 +1,4 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 /**
  * Published after every review action, for other modules to react to (notifications).

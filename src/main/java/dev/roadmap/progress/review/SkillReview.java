@@ -1,7 +1,9 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 import java.time.Instant;
 import java.util.List;
+
+import dev.roadmap.progress.SkillStatus;
 
 /**
  * A learner's skill as a mentor reviews it: status, evidence, review state and

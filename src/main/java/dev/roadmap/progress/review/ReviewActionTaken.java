@@ -1,4 +1,4 @@
-package dev.roadmap.progress;
+package dev.roadmap.progress.review;
 
 import java.time.Instant;
 

@@ -1,0 +1,111 @@
+package dev.roadmap.progress.review;
+
+import java.util.Optional;
+
+import dev.roadmap.progress.review.internal.Claims;
+import dev.roadmap.progress.review.internal.ReviewRecords;
+import dev.roadmap.roadmap.Skill;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A mentor's side of a review: claim the request, talk, and decide. A decision needs the
+ * mentor's live claim; checking it, deciding, releasing the claim and recording the event
+ * are one transaction, so no other mentor can slip in between. Whether the mentor may
+ * review the learner at all is for the caller (mentoring) to check first.
+ */
+@Service
+public class ReviewDecisions {
+
+	private final ReviewRecords records;
+
+	private final Claims claims;
+
+	ReviewDecisions(ReviewRecords records, Claims claims) {
+		this.records = records;
+		this.claims = claims;
+	}
+
+	/**
+	 * Claims the request for the mentor unless another mentor holds a live claim on it.
+	 * @return the claim that holds afterwards, the mentor's or the other's
+	 */
+	@Transactional
+	public Claim claim(long mentorId, long learnerId, long skillId) {
+		this.claims.claim(mentorId, learnerId, skillId);
+		return this.claims.of(learnerId, skillId).orElseThrow();
+	}
+
+	/**
+	 * Keeps the mentor's live claim alive, as looking at the request does.
+	 * @return whether the mentor holds a live claim on it
+	 */
+	@Transactional
+	public boolean keepClaim(long mentorId, long learnerId, long skillId) {
+		return this.claims.touch(mentorId, learnerId, skillId);
+	}
+
+	@Transactional
+	public void release(long mentorId, long learnerId, long skillId) {
+		this.claims.release(mentorId, learnerId, skillId);
+	}
+
+	/**
+	 * The live claim on a request, if any.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Claim> claimOf(long learnerId, long skillId) {
+		return this.claims.of(learnerId, skillId);
+	}
+
+	/**
+	 * The mentor approves a waiting request they hold the claim of: the skill becomes
+	 * verified and the claim is released.
+	 * @throws ClaimRequiredException if the mentor holds no live claim on it
+	 */
+	@Transactional
+	public void approve(long mentorId, long learnerId, Skill skill) {
+		requireClaimOnWaiting(mentorId, learnerId, skill);
+		this.records.decide(learnerId, skill.id(), mentorId, ReviewState.APPROVED);
+		this.claims.release(mentorId, learnerId, skill.id());
+		this.records.record(ReviewAction.APPROVED, learnerId, skill, mentorId);
+	}
+
+	/**
+	 * The mentor asks for changes to a waiting request they hold the claim of, saying
+	 * what in a comment; the claim is released.
+	 * @throws ClaimRequiredException if the mentor holds no live claim on it
+	 */
+	@Transactional
+	public void requestChanges(long mentorId, long learnerId, Skill skill, String comment) {
+		requireClaimOnWaiting(mentorId, learnerId, skill);
+		String text = ReviewRecords.validComment(comment);
+		this.records.decide(learnerId, skill.id(), mentorId, ReviewState.CHANGES_REQUESTED);
+		this.records.comment(learnerId, skill.id(), mentorId, text);
+		this.claims.release(mentorId, learnerId, skill.id());
+		this.records.record(ReviewAction.CHANGES_REQUESTED, learnerId, skill, mentorId);
+	}
+
+	/**
+	 * Adds the mentor's message to the conversation, keeping their claim (if any) alive.
+	 */
+	@Transactional
+	public void comment(long mentorId, long learnerId, Skill skill, String body) {
+		this.records.addToConversation(learnerId, skill, mentorId, body);
+		this.claims.touch(mentorId, learnerId, skill.id());
+	}
+
+	private void requireClaimOnWaiting(long mentorId, long learnerId, Skill skill) {
+		if (!this.claims.touch(mentorId, learnerId, skill.id())) {
+			throw new ClaimRequiredException();
+		}
+		boolean waiting = this.records.lock(learnerId, skill.id())
+			.map(ReviewRecords.LockedRow::awaitingReview)
+			.orElse(false);
+		if (!waiting) {
+			throw new ReviewException("review.notWaiting");
+		}
+	}
+
+}

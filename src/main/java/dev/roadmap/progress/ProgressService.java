@@ -1,9 +1,14 @@
 package dev.roadmap.progress;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.progress.internal.SkillProgress;
+import dev.roadmap.progress.internal.SkillStatuses;
+import dev.roadmap.progress.internal.StatusEvent;
+import dev.roadmap.progress.internal.StatusEvents;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 import io.micrometer.core.instrument.Counter;
@@ -15,15 +20,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Learners' statuses per skill. One row per learner and skill, written as an upsert under
- * a row lock, so two tabs ticking the same skill at once never lose or duplicate a
- * status; every real change also appends an event, from which history and streaks are
- * drawn, and publishes {@link SkillStatusChanged} in its transaction.
+ * Learners' statuses per skill. One row per learner and skill ({@link SkillProgress}),
+ * changed under a row lock, so two tabs ticking the same skill at once never lose or
+ * duplicate a status; every real change also appends an event, from which history and
+ * streaks are drawn, and publishes {@link SkillStatusChanged} in its transaction.
  */
 @Service
 public class ProgressService {
 
 	private final JdbcClient jdbc;
+
+	private final SkillStatuses statuses;
+
+	private final StatusEvents statusEvents;
 
 	private final LearnerSkillsQuery skills;
 
@@ -31,8 +40,11 @@ public class ProgressService {
 
 	private final Counter statusChanges;
 
-	ProgressService(JdbcClient jdbc, NoteService notes, ApplicationEventPublisher events, MeterRegistry meters) {
+	ProgressService(JdbcClient jdbc, SkillStatuses statuses, StatusEvents statusEvents, NoteService notes,
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.statuses = statuses;
+		this.statusEvents = statusEvents;
 		this.skills = new LearnerSkillsQuery(jdbc, notes);
 		this.events = events;
 		this.statusChanges = Counter.builder("roadmap.status.changes")
@@ -62,38 +74,18 @@ public class ProgressService {
 	public StatusChange setStatus(long userId, Skill skill, SkillStatus status) {
 		// Make sure the row exists, then lock it: concurrent changes queue up here, and
 		// each one sees the status the previous one left.
-		this.jdbc.sql("""
-				insert into skill_status (user_id, skill_id, status, updated_at)
-				values (:userId, :skillId, 'NOT_STARTED', now())
-				on conflict (user_id, skill_id) do nothing""")
-			.param("userId", userId)
-			.param("skillId", skill.id())
-			.update();
-		SkillStatus from = this.jdbc
-			.sql("select status from skill_status where user_id = :userId and skill_id = :skillId for update")
-			.param("userId", userId)
-			.param("skillId", skill.id())
-			.query(SkillStatus.class)
-			.single();
+		this.statuses.insertIfMissing(userId, skill.id());
+		SkillProgress row = this.statuses.lock(new SkillProgress.Key(userId, skill.id())).orElseThrow();
+		SkillStatus from = row.status();
 		if (from != status) {
-			// Stamped now, under the row's lock, not at the transaction's start (now()):
-			// a change that began earlier but waited for the lock happened later, and
-			// the history lists changes by these times.
-			this.jdbc.sql("""
-					update skill_status set status = :status, updated_at = clock_timestamp()
-					where user_id = :userId and skill_id = :skillId""")
-				.param("status", status.name())
-				.param("userId", userId)
-				.param("skillId", skill.id())
-				.update();
-			this.jdbc.sql("""
-					insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
-					values (:userId, :skillId, :from, :to, clock_timestamp())""")
-				.param("userId", userId)
-				.param("skillId", skill.id())
-				.param("from", from.name())
-				.param("to", status.name())
-				.update();
+			// Stamped now, under the row's lock, not at the transaction's start: a change
+			// that began earlier but waited for the lock happened later, and the history
+			// lists changes by these times.
+			Instant now = Instant.now();
+			row.changeStatus(status, now);
+			this.statusEvents.save(new StatusEvent(userId, skill.id(), from, status, now));
+			// Listeners read the new status with SQL of their own (the summary).
+			this.statuses.flush();
 			this.events.publishEvent(new SkillStatusChanged(userId, skill.id(), from, status));
 			this.statusChanges.increment();
 		}

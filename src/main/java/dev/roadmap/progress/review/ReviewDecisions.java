@@ -1,7 +1,9 @@
 package dev.roadmap.progress.review;
 
+import java.time.Instant;
 import java.util.Optional;
 
+import dev.roadmap.progress.internal.SkillProgress;
 import dev.roadmap.progress.review.internal.Claims;
 import dev.roadmap.progress.review.internal.ReviewRecords;
 import dev.roadmap.roadmap.Skill;
@@ -66,8 +68,7 @@ public class ReviewDecisions {
 	 */
 	@Transactional
 	public void approve(long mentorId, long learnerId, Skill skill) {
-		requireClaimOnWaiting(mentorId, learnerId, skill);
-		this.records.decide(learnerId, skill.id(), mentorId, ReviewState.APPROVED);
+		requireClaimOnWaiting(mentorId, learnerId, skill).decide(ReviewState.APPROVED, mentorId, Instant.now());
 		this.claims.release(mentorId, learnerId, skill.id());
 		this.records.record(ReviewAction.APPROVED, learnerId, skill, mentorId);
 	}
@@ -79,9 +80,9 @@ public class ReviewDecisions {
 	 */
 	@Transactional
 	public void requestChanges(long mentorId, long learnerId, Skill skill, String comment) {
-		requireClaimOnWaiting(mentorId, learnerId, skill);
+		SkillProgress row = requireClaimOnWaiting(mentorId, learnerId, skill);
 		String text = ReviewRecords.validComment(comment);
-		this.records.decide(learnerId, skill.id(), mentorId, ReviewState.CHANGES_REQUESTED);
+		row.decide(ReviewState.CHANGES_REQUESTED, mentorId, Instant.now());
 		this.records.comment(learnerId, skill.id(), mentorId, text);
 		this.claims.release(mentorId, learnerId, skill.id());
 		this.records.record(ReviewAction.CHANGES_REQUESTED, learnerId, skill, mentorId);
@@ -96,16 +97,17 @@ public class ReviewDecisions {
 		this.claims.touch(mentorId, learnerId, skill.id());
 	}
 
-	private void requireClaimOnWaiting(long mentorId, long learnerId, Skill skill) {
+	/**
+	 * The request's status row, locked, if the mentor holds a live claim on it and it
+	 * waits for a decision.
+	 */
+	private SkillProgress requireClaimOnWaiting(long mentorId, long learnerId, Skill skill) {
 		if (!this.claims.touch(mentorId, learnerId, skill.id())) {
 			throw new ClaimRequiredException();
 		}
-		boolean waiting = this.records.lock(learnerId, skill.id())
-			.map(ReviewRecords.LockedRow::awaitingReview)
-			.orElse(false);
-		if (!waiting) {
-			throw new ReviewException("review.notWaiting");
-		}
+		return this.records.lock(learnerId, skill.id())
+			.filter(SkillProgress::awaitingReview)
+			.orElseThrow(() -> new ReviewException("review.notWaiting"));
 	}
 
 }

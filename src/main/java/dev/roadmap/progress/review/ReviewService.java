@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.internal.SkillProgress;
 import dev.roadmap.progress.review.internal.ReviewRecords;
-import dev.roadmap.progress.review.internal.ReviewRecords.LockedRow;
 import dev.roadmap.roadmap.Skill;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,16 +43,16 @@ public class ReviewService {
 		if (!problems.isEmpty()) {
 			throw new ReviewException(problems);
 		}
-		LockedRow row = this.records.lock(learnerId, skill.id())
+		SkillProgress row = this.records.lock(learnerId, skill.id())
 			.orElseThrow(() -> new ReviewException("review.notDone"));
 		if (row.status() != SkillStatus.DONE) {
 			throw new ReviewException("review.notDone");
 		}
-		if (row.state() == ReviewState.APPROVED) {
+		if (row.reviewState() == ReviewState.APPROVED) {
 			throw new ReviewException("review.alreadyVerified");
 		}
-		boolean newRequest = row.state() != ReviewState.REQUESTED;
-		this.records.request(learnerId, skill.id(), evidence, newRequest);
+		boolean newRequest = row.reviewState() != ReviewState.REQUESTED;
+		row.requestReview(evidence, Instant.now());
 		if (newRequest) {
 			this.records.record(ReviewAction.REQUESTED, learnerId, skill, learnerId);
 		}

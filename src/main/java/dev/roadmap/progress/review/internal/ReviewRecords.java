@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.internal.LearnerSummaries;
-import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.internal.SkillProgress;
+import dev.roadmap.progress.internal.SkillStatuses;
 import dev.roadmap.progress.review.ReviewAction;
 import dev.roadmap.progress.review.ReviewActivity;
 import dev.roadmap.progress.review.ReviewException;
@@ -17,20 +17,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The writes every review action is made of, in its caller's transaction: the review
- * state on the learner's status row (locked first), the conversation, and the review
- * event with what follows from it.
+ * The writes every review action is made of, in its caller's transaction: the review on
+ * the learner's status row (locked first), the conversation, and the review event with
+ * what follows from it.
  */
 @Component
 public class ReviewRecords {
 
 	public static final int MAX_COMMENT_LENGTH = 2000;
 
-	private final JdbcClient jdbc;
+	private final SkillStatuses statuses;
+
+	private final ReviewMessages messages;
+
+	private final ReviewEvents reviewEvents;
 
 	private final ApplicationEventPublisher events;
 
@@ -38,8 +41,11 @@ public class ReviewRecords {
 
 	private final Map<ReviewAction, Counter> actionCounters = new EnumMap<>(ReviewAction.class);
 
-	ReviewRecords(JdbcClient jdbc, ApplicationEventPublisher events, LearnerSummaries summaries, MeterRegistry meters) {
-		this.jdbc = jdbc;
+	ReviewRecords(SkillStatuses statuses, ReviewMessages messages, ReviewEvents reviewEvents,
+			ApplicationEventPublisher events, LearnerSummaries summaries, MeterRegistry meters) {
+		this.statuses = statuses;
+		this.messages = messages;
+		this.reviewEvents = reviewEvents;
 		this.events = events;
 		this.summaries = summaries;
 		for (ReviewAction action : ReviewAction.values()) {
@@ -54,46 +60,10 @@ public class ReviewRecords {
 	/**
 	 * Locks the learner's status row of the skill until the transaction ends: status
 	 * changes and review actions on it queue up behind each other.
-	 * @return its status and review state, or empty if the skill was never touched
+	 * @return the row, or empty if the skill was never touched
 	 */
-	public Optional<LockedRow> lock(long learnerId, long skillId) {
-		return this.jdbc
-			.sql("select status, review_state from skill_status where user_id = :learner and skill_id = :skill "
-					+ "for update")
-			.param("learner", learnerId)
-			.param("skill", skillId)
-			.query((rs, rowNum) -> new LockedRow(SkillStatus.valueOf(rs.getString("status")),
-					ReviewState.valueOf(rs.getString("review_state"))))
-			.optional();
-	}
-
-	/**
-	 * Saves the evidence and marks the request waiting; a new request is stamped now.
-	 */
-	public void request(long learnerId, long skillId, Evidence evidence, boolean newRequest) {
-		this.jdbc.sql("""
-				update skill_status set evidence_url = :url, evidence_live_url = :liveUrl, evidence_note = :note,
-					review_state = 'REQUESTED',
-					review_requested_at = case when :newRequest then now() else review_requested_at end
-				where user_id = :learner and skill_id = :skill""")
-			.param("url", evidence.url())
-			.param("liveUrl", evidence.liveUrl())
-			.param("note", evidence.note())
-			.param("newRequest", newRequest)
-			.param("learner", learnerId)
-			.param("skill", skillId)
-			.update();
-	}
-
-	public void decide(long learnerId, long skillId, long mentorId, ReviewState state) {
-		this.jdbc.sql("""
-				update skill_status set review_state = :state, reviewed_at = now(), reviewed_by = :mentor
-				where user_id = :learner and skill_id = :skill""")
-			.param("state", state.name())
-			.param("mentor", mentorId)
-			.param("learner", learnerId)
-			.param("skill", skillId)
-			.update();
+	public Optional<SkillProgress> lock(long learnerId, long skillId) {
+		return this.statuses.lock(new SkillProgress.Key(learnerId, skillId));
 	}
 
 	/**
@@ -102,8 +72,8 @@ public class ReviewRecords {
 	 */
 	public void addToConversation(long learnerId, Skill skill, long authorId, String body) {
 		String text = validComment(body);
-		LockedRow row = lock(learnerId, skill.id()).orElseThrow(() -> new ReviewException("review.noReview"));
-		if (row.state() == ReviewState.NONE) {
+		SkillProgress row = lock(learnerId, skill.id()).orElseThrow(() -> new ReviewException("review.noReview"));
+		if (row.reviewState() == ReviewState.NONE) {
 			throw new ReviewException("review.noReview");
 		}
 		comment(learnerId, skill.id(), authorId, text);
@@ -126,14 +96,7 @@ public class ReviewRecords {
 	}
 
 	public void comment(long learnerId, long skillId, long authorId, String text) {
-		this.jdbc
-			.sql("insert into review_comment (user_id, skill_id, author_id, body) "
-					+ "values (:learner, :skill, :author, :body)")
-			.param("learner", learnerId)
-			.param("skill", skillId)
-			.param("author", authorId)
-			.param("body", text)
-			.update();
+		this.messages.save(new ReviewMessage(learnerId, skillId, authorId, text));
 	}
 
 	/**
@@ -141,32 +104,16 @@ public class ReviewRecords {
 	 * modules (notifications).
 	 */
 	public void record(ReviewAction action, long learnerId, Skill skill, long actorId) {
-		this.jdbc
-			.sql("insert into review_event (user_id, skill_id, actor_id, action) "
-					+ "values (:learner, :skill, :actor, :action)")
-			.param("learner", learnerId)
-			.param("skill", skill.id())
-			.param("actor", actorId)
-			.param("action", action.name())
-			.update();
+		this.reviewEvents.save(new ReviewEvent(learnerId, skill.id(), actorId, action));
 		this.actionCounters.get(action).increment();
 		// An approval verifies the skill, a decision ends the wait, the learner's own
 		// action is activity; a mentor's comment moves none of them.
 		if (action != ReviewAction.COMMENTED || actorId == learnerId) {
+			// The summary is recomputed by SQL of its own: it must see the changes.
+			this.statuses.flush();
 			this.summaries.refresh(learnerId);
 		}
 		this.events.publishEvent(new ReviewActivity(action, learnerId, skill.id(), skill.title(), actorId));
-	}
-
-	/**
-	 * A locked status row: what the review rules look at.
-	 */
-	public record LockedRow(SkillStatus status, ReviewState state) {
-
-		public boolean awaitingReview() {
-			return this.status == SkillStatus.DONE && this.state == ReviewState.REQUESTED;
-		}
-
 	}
 
 }

@@ -1,0 +1,42 @@
+package dev.roadmap.progress.internal;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The learners' rows per skill, written under a row lock: a writer makes sure the row
+ * exists, then locks it, so concurrent changes of one skill queue up and each sees what
+ * the previous one left.
+ */
+public interface SkillStatuses extends Repository<SkillProgress, SkillProgress.Key> {
+
+	/**
+	 * Inserts a not-started row unless there is one: what {@link #lock} then finds.
+	 */
+	@Modifying
+	@Query(value = """
+			insert into skill_status (user_id, skill_id, status, updated_at)
+			values (:userId, :skillId, 'NOT_STARTED', now())
+			on conflict (user_id, skill_id) do nothing""", nativeQuery = true)
+	void insertIfMissing(long userId, long skillId);
+
+	/**
+	 * The row, locked until the transaction ends; empty if the skill was never touched.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from SkillProgress s where s.id = :id")
+	Optional<SkillProgress> lock(SkillProgress.Key id);
+
+	/**
+	 * Writes the pending changes now, before SQL outside JPA (the learner's summary)
+	 * reads them in the same transaction.
+	 */
+	void flush();
+
+}

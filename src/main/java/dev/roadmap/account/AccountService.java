@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.roadmap.account.internal.User;
-import dev.roadmap.account.internal.Users;
+import dev.roadmap.account.core.User;
+import dev.roadmap.account.core.Users;
 import dev.roadmap.shared.EmailAddresses;
 
 import org.springframework.context.ApplicationEventPublisher;

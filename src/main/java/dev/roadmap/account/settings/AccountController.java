@@ -5,17 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
 import dev.roadmap.account.AccountSessions;
-import dev.roadmap.account.PublicHandleException;
-import dev.roadmap.account.PublicPage;
 import dev.roadmap.account.core.AccountChangeException;
 import dev.roadmap.account.core.SignedInUser;
 import dev.roadmap.account.settings.AccountForms.DeleteAccountForm;
 import dev.roadmap.account.settings.AccountForms.DisplayNameForm;
 import dev.roadmap.account.settings.AccountForms.EmailForm;
 import dev.roadmap.account.settings.AccountForms.PasswordChangeForm;
-import dev.roadmap.account.settings.AccountForms.PublicPageForm;
 import dev.roadmap.account.settings.AccountForms.TimeZoneForm;
 import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +20,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,12 +33,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The account page: one small form per change, each posting to its own address and
  * redirecting back with a message, or showing the page again (400) with the form's errors
- * and nothing changed. Also the data export and account deletion.
+ * and nothing changed. Also the data export and account deletion. Other features add
+ * their own parts of the page ({@link AccountPageSection}).
  */
 @Controller
 @RequestMapping("/account")
@@ -57,14 +52,14 @@ class AccountController {
 
 	private final AccountSessions sessions;
 
-	private final AccountService accounts;
+	private final AccountSettingsPage accountPage;
 
 	AccountController(AccountSettings settings, AccountExport export, AccountSessions sessions,
-			AccountService accounts) {
+			AccountSettingsPage accountPage) {
 		this.settings = settings;
 		this.export = export;
 		this.sessions = sessions;
-		this.accounts = accounts;
+		this.accountPage = accountPage;
 	}
 
 	@InitBinder("nameForm")
@@ -94,8 +89,8 @@ class AccountController {
 
 	@GetMapping
 	String page(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		addPage(me, model);
-		return "account/index";
+		this.accountPage.addTo(me, model);
+		return AccountSettingsPage.VIEW;
 	}
 
 	@PostMapping("/name")
@@ -104,9 +99,9 @@ class AccountController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors() && apply(result, () -> SignedInUser
 			.refresh(this.settings.changeDisplayName(me.id(), form.displayName()), false, request, response))) {
-			return done(redirect, "flash.account.nameChanged");
+			return AccountSettingsPage.done(redirect, "flash.account.nameChanged");
 		}
-		return invalid(me, model);
+		return this.accountPage.invalid(me, model);
 	}
 
 	@PostMapping("/email")
@@ -120,9 +115,9 @@ class AccountController {
 			this.sessions.endOtherLogins(me.id(), me.getUsername(), SignedInUser.sessionId(request));
 			SignedInUser.refresh(account, true, request, response);
 		})) {
-			return done(redirect, "flash.account.emailChanged");
+			return AccountSettingsPage.done(redirect, "flash.account.emailChanged");
 		}
-		return invalid(me, model);
+		return this.accountPage.invalid(me, model);
 	}
 
 	@PostMapping("/time-zone")
@@ -132,9 +127,9 @@ class AccountController {
 		// The session's principal carries the zone, which pages count days in.
 		if (!result.hasErrors() && apply(result, () -> SignedInUser
 			.refresh(this.settings.changeTimeZone(me.id(), form.timeZone()), false, request, response))) {
-			return done(redirect, "flash.account.timeZoneChanged");
+			return AccountSettingsPage.done(redirect, "flash.account.timeZoneChanged");
 		}
-		return invalid(me, model);
+		return this.accountPage.invalid(me, model);
 	}
 
 	@PostMapping("/password")
@@ -147,9 +142,9 @@ class AccountController {
 			this.sessions.endOtherLogins(account.id(), account.email(), SignedInUser.sessionId(request));
 			SignedInUser.refresh(account, true, request, response);
 		})) {
-			return done(redirect, "flash.account.passwordChanged");
+			return AccountSettingsPage.done(redirect, "flash.account.passwordChanged");
 		}
-		return invalid(me, model);
+		return this.accountPage.invalid(me, model);
 	}
 
 	@PostMapping("/delete")
@@ -163,7 +158,7 @@ class AccountController {
 		})) {
 			return new ModelAndView(SeeOther.to("/", redirect, "flash.account.deleted"));
 		}
-		return invalid(me, model);
+		return this.accountPage.invalid(me, model);
 	}
 
 	/**
@@ -187,89 +182,6 @@ class AccountController {
 		catch (AccountChangeException ex) {
 			result.rejectValue(ex.field(), ex.messageKey());
 			return false;
-		}
-	}
-
-	private ModelAndView invalid(AccountPrincipal me, Model model) {
-		addPage(me, model);
-		ModelAndView page = new ModelAndView("account/index", model.asMap());
-		page.setStatus(HttpStatus.BAD_REQUEST);
-		return page;
-	}
-
-	private static ModelAndView done(RedirectAttributes redirect, String flash) {
-		return new ModelAndView(SeeOther.to("/account", redirect, flash));
-	}
-
-	private void addPage(AccountPrincipal me, Model model) {
-		var profile = this.settings.profile(me.id());
-		model.addAttribute("profile", profile);
-		model.addAttribute("roles", profile.roles().stream().map(Enum::name).sorted().toList());
-		model.addAttribute("timeZones", AccountSettings.timeZones());
-		model.addAttribute("deleteConfirmation", AccountSettings.DELETE_CONFIRMATION);
-		if (!model.containsAttribute("nameForm")) {
-			model.addAttribute("nameForm", new DisplayNameForm(profile.displayName()));
-		}
-		if (!model.containsAttribute("emailForm")) {
-			model.addAttribute("emailForm", new EmailForm(profile.email(), null));
-		}
-		if (!model.containsAttribute("timeZoneForm")) {
-			model.addAttribute("timeZoneForm", new TimeZoneForm(profile.timeZone()));
-		}
-		if (!model.containsAttribute("passwordForm")) {
-			model.addAttribute("passwordForm", new PasswordChangeForm(null, null));
-		}
-		if (!model.containsAttribute("deleteForm")) {
-			model.addAttribute("deleteForm", new DeleteAccountForm(null, null));
-		}
-		addPublicPage(me, model);
-	}
-
-	// Public progress page.
-
-	@InitBinder("publicPageForm")
-	void publicPageFields(WebDataBinder binder) {
-		binder.setAllowedFields("enabled", "handle");
-	}
-
-	/**
-	 * Turns the signed-in user's public page on or off: the only account it can act on is
-	 * the one logged in, so there is no user id to send.
-	 */
-	@PostMapping("/public-page")
-	ModelAndView changePublicPage(@AuthenticationPrincipal AccountPrincipal me,
-			@ModelAttribute("publicPageForm") PublicPageForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (result.getTarget() == null) {
-			// The box sent something other than "true": Spring keeps no form to show
-			// again, so show the one built from the other fields, with the errors.
-			model.addAttribute("publicPageForm", form);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "publicPageForm", result);
-		}
-		if (!result.hasErrors()) {
-			try {
-				PublicPage page = this.accounts.setPublicPage(me.id(), form.on(), form.handle());
-				return done(redirect, page.enabled() ? "flash.account.publicPageOn" : "flash.account.publicPageOff");
-			}
-			catch (PublicHandleException ex) {
-				result.rejectValue("handle", ex.messageKey());
-			}
-		}
-		return invalid(me, model);
-	}
-
-	private void addPublicPage(AccountPrincipal me, Model model) {
-		PublicPage page = this.accounts.publicPageOf(me.id());
-		model.addAttribute("publicPage", page);
-		if (page.enabled()) {
-			model.addAttribute("publicPageUrl",
-					ServletUriComponentsBuilder.fromCurrentContextPath()
-						.path("/u/{handle}")
-						.buildAndExpand(page.handle())
-						.toUriString());
-		}
-		if (!model.containsAttribute("publicPageForm")) {
-			model.addAttribute("publicPageForm", new PublicPageForm(page.enabled(), page.handle()));
 		}
 	}
 

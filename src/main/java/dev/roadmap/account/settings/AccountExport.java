@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.roadmap.account.AccountProfile;
-import dev.roadmap.account.AccountService;
 import dev.roadmap.account.ExportRows;
 import dev.roadmap.account.PersonalData;
+import dev.roadmap.account.PublicPageService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,14 +32,14 @@ class AccountExport {
 
 	private final JsonMapper json;
 
-	private final AccountService accounts;
+	private final PublicPageService publicPages;
 
 	AccountExport(AccountSettings settings, ObjectProvider<PersonalData> parts, JsonMapper json,
-			AccountService accounts) {
+			PublicPageService publicPages) {
 		this.settings = settings;
 		this.parts = parts;
 		this.json = json;
-		this.accounts = accounts;
+		this.publicPages = publicPages;
 	}
 
 	/**
@@ -54,7 +54,7 @@ class AccountExport {
 		document.put("format", FORMAT);
 		document.put("exportedAt", Instant.now());
 		document.put("profile", profile);
-		document.put("publicPage", this.accounts.publicPageOf(userId));
+		document.put("publicPage", this.publicPages.publicPageOf(userId));
 		this.parts.orderedStream().forEach((part) -> document.put(part.name(), part.export(userId)));
 		this.json.writerWithDefaultPrettyPrinter().writeValue(out, document);
 	}

@@ -34,16 +34,4 @@ final class AccountForms {
 	record DeleteAccountForm(@NotBlank String currentPassword, @NotBlank String confirmation) {
 	}
 
-	/**
-	 * The public page setting: an unticked box sends nothing, which means off. The handle
-	 * is checked by the service.
-	 */
-	record PublicPageForm(Boolean enabled, String handle) {
-
-		public boolean on() {
-			return Boolean.TRUE.equals(this.enabled);
-		}
-
-	}
-
 }

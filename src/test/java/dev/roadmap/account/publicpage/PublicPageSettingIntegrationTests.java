@@ -3,8 +3,8 @@ package dev.roadmap.account.publicpage;
 import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PublicPage;
+import dev.roadmap.account.PublicPageService;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -41,7 +41,7 @@ class PublicPageSettingIntegrationTests {
 	Learners learners;
 
 	@Autowired
-	AccountService accounts;
+	PublicPageService publicPages;
 
 	@Autowired
 	JsonMapper json;
@@ -53,7 +53,7 @@ class PublicPageSettingIntegrationTests {
 		Document page = Html
 			.of(this.mvc.perform(get("/account").with(user(ada))).andExpect(status().isOk()).andReturn());
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
 		assertThat(page.select("#public-page h2").text()).isEqualTo("Public progress page");
 		assertThat(page.select("[data-account=publicPageOff]")).hasSize(1);
 		assertThat(page.select("[data-account=publicUrl]")).isEmpty();
@@ -72,7 +72,7 @@ class PublicPageSettingIntegrationTests {
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flashMessage("flash.account.publicPageOn"));
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, handle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, handle));
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(ada))).andReturn());
 		assertThat(page.select("[data-account=publicUrl]").text()).isEqualTo("http://localhost/u/" + handle);
 		assertThat(page.select("[data-account=publicUrl]").attr("href")).isEqualTo("http://localhost/u/" + handle);
@@ -84,13 +84,13 @@ class PublicPageSettingIntegrationTests {
 	void turningThePageOffKeepsTheHandleForLater() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		this.mvc.perform(publicPage(false, handle).with(user(ada)))
 			.andExpect(status().isSeeOther())
 			.andExpect(flashMessage("flash.account.publicPageOff"));
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(false, handle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(new PublicPage(false, handle));
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(ada))).andReturn());
 		assertThat(page.select("[data-account=publicUrl]")).isEmpty();
 		assertThat(page.select("#publicPageEnabled").hasAttr("checked")).isFalse();
@@ -102,12 +102,12 @@ class PublicPageSettingIntegrationTests {
 		AccountPrincipal ada = this.learners.aLearner();
 		AccountPrincipal bo = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		this.mvc.perform(publicPage(false, " ").with(user(ada))).andExpect(status().isSeeOther());
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
-		assertThat(this.accounts.setPublicPage(bo.id(), true, handle)).isEqualTo(new PublicPage(true, handle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
+		assertThat(this.publicPages.setPublicPage(bo.id(), true, handle)).isEqualTo(new PublicPage(true, handle));
 	}
 
 	@Test
@@ -116,8 +116,8 @@ class PublicPageSettingIntegrationTests {
 		AccountPrincipal bo = this.learners.aLearner();
 		String adasHandle = uniqueHandle();
 		String bosHandle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, adasHandle);
-		this.accounts.setPublicPage(bo.id(), false, bosHandle);
+		this.publicPages.setPublicPage(ada.id(), true, adasHandle);
+		this.publicPages.setPublicPage(bo.id(), false, bosHandle);
 
 		assertThat(refusal(ada, true, "ab")).isEqualTo("Use between 3 and 30 characters.");
 		assertThat(refusal(ada, true, "a".repeat(31))).isEqualTo("Use between 3 and 30 characters.");
@@ -137,15 +137,15 @@ class PublicPageSettingIntegrationTests {
 			.isEqualTo("Someone else has this handle. Choose another one.");
 		assertThat(refusal(ada, true, "")).isEqualTo("Choose a handle to turn your page on.");
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, adasHandle));
-		assertThat(this.accounts.publicPageOf(bo.id())).isEqualTo(new PublicPage(false, bosHandle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, adasHandle));
+		assertThat(this.publicPages.publicPageOf(bo.id())).isEqualTo(new PublicPage(false, bosHandle));
 	}
 
 	@Test
 	void aRefusedChangeShowsTheFormAgainAsSentWithThePageAsStored() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		Document page = Html.of(this.mvc.perform(publicPage(false, "no way").with(user(ada)))
 			.andExpect(status().isBadRequest())
@@ -174,18 +174,18 @@ class PublicPageSettingIntegrationTests {
 
 		assertThat(page.select("#publicPageEnabled-error").text()).isEqualTo("This value is not valid.");
 		assertThat(page.select("#publicHandle").val()).isEqualTo(handle);
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
 	}
 
 	@Test
 	void keepingOnesOwnHandleIsNotTakingSomeoneElses() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), false, handle);
+		this.publicPages.setPublicPage(ada.id(), false, handle);
 
 		this.mvc.perform(publicPage(true, handle).with(user(ada))).andExpect(status().isSeeOther());
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, handle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(new PublicPage(true, handle));
 	}
 
 	@Test
@@ -203,8 +203,8 @@ class PublicPageSettingIntegrationTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(publicPage(true, handle)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
-		assertThat(this.accounts.findByPublicHandle(handle)).isEmpty();
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(PublicPage.OFF);
+		assertThat(this.publicPages.findByPublicHandle(handle)).isEmpty();
 	}
 
 	@Test
@@ -213,7 +213,7 @@ class PublicPageSettingIntegrationTests {
 		AccountPrincipal bo = this.learners.aLearner();
 		String adasHandle = uniqueHandle();
 		String bosHandle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), false, adasHandle);
+		this.publicPages.setPublicPage(ada.id(), false, adasHandle);
 
 		// The form names no user: nothing on it could point at another account.
 		Document page = Html.of(this.mvc.perform(get("/account").with(user(bo))).andReturn());
@@ -235,8 +235,8 @@ class PublicPageSettingIntegrationTests {
 					post("/account/" + ada.id() + "/public-page").with(user(bo)).with(csrf()).param("enabled", "false"))
 			.andExpect(status().is4xxClientError());
 
-		assertThat(this.accounts.publicPageOf(ada.id())).isEqualTo(new PublicPage(false, adasHandle));
-		assertThat(this.accounts.publicPageOf(bo.id())).isEqualTo(new PublicPage(true, bosHandle));
+		assertThat(this.publicPages.publicPageOf(ada.id())).isEqualTo(new PublicPage(false, adasHandle));
+		assertThat(this.publicPages.publicPageOf(bo.id())).isEqualTo(new PublicPage(true, bosHandle));
 	}
 
 	@Test
@@ -244,7 +244,7 @@ class PublicPageSettingIntegrationTests {
 		AccountPrincipal ada = this.learners.aLearner();
 		AccountPrincipal bo = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		this.mvc
 			.perform(post("/account/delete").with(user(ada))
@@ -253,15 +253,15 @@ class PublicPageSettingIntegrationTests {
 				.param("confirmation", "DELETE"))
 			.andExpect(status().isSeeOther());
 
-		assertThat(this.accounts.findByPublicHandle(handle)).isEmpty();
-		assertThat(this.accounts.setPublicPage(bo.id(), true, handle)).isEqualTo(new PublicPage(true, handle));
+		assertThat(this.publicPages.findByPublicHandle(handle)).isEmpty();
+		assertThat(this.publicPages.setPublicPage(bo.id(), true, handle)).isEqualTo(new PublicPage(true, handle));
 	}
 
 	@Test
 	void theDataExportIncludesTheHandle() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		JsonNode export = this.json.readTree(this.mvc.perform(get("/account/export").with(user(ada)))
 			.andExpect(status().isOk())

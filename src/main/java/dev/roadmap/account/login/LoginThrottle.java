@@ -1,18 +1,10 @@
 package dev.roadmap.account.login;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Optional;
-
-import dev.roadmap.shared.EmailAddresses;
-import dev.roadmap.shared.Sha256;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +17,8 @@ import org.springframework.stereotype.Component;
  * address, within {@link LoginProperties#failureWindow()}, that account or address is
  * refused for {@link LoginProperties#lockDuration()}; counting starts again after the
  * lock. Unknown e-mail addresses are counted exactly like known ones, so a lock says
- * nothing about whether an account exists.
+ * nothing about whether an account exists. Counts are kept under {@link LoginKeys}; each
+ * login's outcome is told to its {@link LoginAttempt}.
  * <p>
  * A login is counted as a failure <em>before</em> its password is checked
  * ({@link #begin}), in one upsert that refuses it if the limit is reached, and taken back
@@ -36,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginThrottle {
-
-	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
 	private final JdbcClient jdbc;
 
@@ -65,15 +56,15 @@ class LoginThrottle {
 	 * @throws LoginThrottledException if the account or the address is locked: then no
 	 * password may be checked
 	 */
-	public Attempt begin(String username, String address) {
+	public LoginAttempt begin(String username, String address) {
 		Instant now = now();
-		Count account = claim(Kind.ACCOUNT, accountKey(username), this.properties.maxFailures(), now);
+		Count account = claim(Kind.ACCOUNT, LoginKeys.accountKey(username), this.properties.maxFailures(), now);
 		if (address == null) {
-			return new Attempt(address, account, null);
+			return new LoginAttempt(this, this.properties, address, account, null);
 		}
 		try {
-			return new Attempt(address, account,
-					claim(Kind.ADDRESS, addressKey(address), this.properties.maxFailuresPerAddress(), now));
+			return new LoginAttempt(this, this.properties, address, account,
+					claim(Kind.ADDRESS, LoginKeys.addressKey(address), this.properties.maxFailuresPerAddress(), now));
 		}
 		catch (LoginThrottledException ex) {
 			release(account);
@@ -93,8 +84,8 @@ class LoginThrottle {
 				  and ((kind = 'ACCOUNT' and key_hash = :account) or (kind = 'ADDRESS' and key_hash = :address))
 				""")
 			.param("now", timestamp(now()))
-			.param("account", accountKey(username))
-			.param("address", addressKey(address))
+			.param("account", LoginKeys.accountKey(username))
+			.param("address", LoginKeys.addressKey(address))
 			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
 			.single()
 			.map(OffsetDateTime::toInstant);
@@ -173,7 +164,7 @@ class LoginThrottle {
 	 * Takes back one counted try, and the lock with it: the count is below the limit
 	 * again. A count that has started over since is left alone.
 	 */
-	private void release(Count count) {
+	void release(Count count) {
 		this.jdbc.sql("""
 				update login_attempt set failures = greatest(failures - 1, 0), locked_until = null
 				where kind = :kind and key_hash = :key and window_start = :windowStart
@@ -184,7 +175,7 @@ class LoginThrottle {
 			.update();
 	}
 
-	private void forget(Count count) {
+	void forget(Count count) {
 		this.jdbc.sql("delete from login_attempt where kind = :kind and key_hash = :key")
 			.param("kind", count.kind().name())
 			.param("key", count.key())
@@ -192,72 +183,9 @@ class LoginThrottle {
 	}
 
 	/**
-	 * A login whose password is being checked, counted as a failure until it is told
-	 * otherwise.
-	 */
-	public final class Attempt {
-
-		private final String address;
-
-		private final Count account;
-
-		private final Count fromAddress;
-
-		private Attempt(String address, Count account, Count fromAddress) {
-			this.address = address;
-			this.account = account;
-			this.fromAddress = fromAddress;
-		}
-
-		/**
-		 * The password was right: the account's failures are forgotten. The address keeps
-		 * the failures it had: one good password must not let a sprayer start over.
-		 */
-		public void succeeded() {
-			forget(this.account);
-			if (this.fromAddress != null) {
-				release(this.fromAddress);
-			}
-		}
-
-		/**
-		 * The password was wrong; it stays counted.
-		 * @return when the account or the address may try again, if this failure locked
-		 * either of them
-		 */
-		public Optional<Instant> failed() {
-			Optional<Instant> addressLock = (this.fromAddress != null) ? this.fromAddress.lockedUntil()
-					: Optional.empty();
-			addressLock.ifPresent(
-					(until) -> logger.warn("{} failed logins from {} within {}: logins from there are refused until {}",
-							LoginThrottle.this.properties.maxFailuresPerAddress(), this.address,
-							LoginThrottle.this.properties.failureWindow(), until));
-			this.account.lockedUntil()
-				.ifPresent((until) -> logger.warn(
-						"{} failed logins for one e-mail address (the last from {}) within {}: its logins are refused until {}",
-						LoginThrottle.this.properties.maxFailures(),
-						(this.address != null) ? this.address : "an unknown address",
-						LoginThrottle.this.properties.failureWindow(), until));
-			return this.account.lockedUntil().isPresent() ? this.account.lockedUntil() : addressLock;
-		}
-
-		/**
-		 * The password was never judged (the account is disabled, or the check broke
-		 * down): the try is taken back.
-		 */
-		public void abandoned() {
-			release(this.account);
-			if (this.fromAddress != null) {
-				release(this.fromAddress);
-			}
-		}
-
-	}
-
-	/**
 	 * One account's or address's count as a claim left it.
 	 */
-	private record Count(Kind kind, byte[] key, OffsetDateTime windowStart, Optional<Instant> lockedUntil) {
+	record Count(Kind kind, byte[] key, OffsetDateTime windowStart, Optional<Instant> lockedUntil) {
 
 	}
 
@@ -267,34 +195,6 @@ class LoginThrottle {
 
 	private static OffsetDateTime timestamp(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	static byte[] accountKey(String username) {
-		return Sha256.of("account:" + EmailAddresses.normalize(username));
-	}
-
-	/**
-	 * An IPv4 address as it is; an IPv6 address by its /64 network, which one customer
-	 * usually holds whole.
-	 */
-	static byte[] addressKey(String address) {
-		if (address == null) {
-			return Sha256.of("address:");
-		}
-		if (address.indexOf(':') >= 0) {
-			// An IPv6 literal: parsed without any name lookup.
-			try {
-				byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|%.*$|\\]$", "")).getAddress();
-				if (bytes.length == 16) {
-					Arrays.fill(bytes, 8, 16, (byte) 0);
-					return Sha256.of("address:" + InetAddress.getByAddress(bytes).getHostAddress());
-				}
-			}
-			catch (UnknownHostException ex) {
-				// not an address after all: count it as it was given
-			}
-		}
-		return Sha256.of("address:" + address);
 	}
 
 	private enum Kind {

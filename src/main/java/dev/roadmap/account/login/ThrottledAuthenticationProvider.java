@@ -43,7 +43,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		LoginThrottle.Attempt attempt;
+		LoginAttempt attempt;
 		try {
 			attempt = this.throttle.begin(authentication.getName(), address);
 		}

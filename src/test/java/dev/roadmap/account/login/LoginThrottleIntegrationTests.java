@@ -113,12 +113,10 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void ipv6AddressesOfOneSlash64NetworkCountAsOne() {
-		assertThat(LoginThrottle.addressKey("2001:db8:1:2::1"))
-			.isEqualTo(LoginThrottle.addressKey("2001:db8:1:2:ab::9"))
-			.isEqualTo(LoginThrottle.addressKey("2001:DB8:1:2:0:0:0:ffff"));
-		assertThat(LoginThrottle.addressKey("2001:db8:1:3::1"))
-			.isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:2::1"));
-		assertThat(LoginThrottle.addressKey("192.0.2.1")).isNotEqualTo(LoginThrottle.addressKey("192.0.2.2"));
+		assertThat(LoginKeys.addressKey("2001:db8:1:2::1")).isEqualTo(LoginKeys.addressKey("2001:db8:1:2:ab::9"))
+			.isEqualTo(LoginKeys.addressKey("2001:DB8:1:2:0:0:0:ffff"));
+		assertThat(LoginKeys.addressKey("2001:db8:1:3::1")).isNotEqualTo(LoginKeys.addressKey("2001:db8:1:2::1"));
+		assertThat(LoginKeys.addressKey("192.0.2.1")).isNotEqualTo(LoginKeys.addressKey("192.0.2.2"));
 	}
 
 	@Test
@@ -149,7 +147,7 @@ class LoginThrottleIntegrationTests {
 
 	private long stored(String email) {
 		return this.jdbc.sql("select count(*) from login_attempt where kind = 'ACCOUNT' and key_hash = :key")
-			.param("key", LoginThrottle.accountKey(email))
+			.param("key", LoginKeys.accountKey(email))
 			.query(Long.class)
 			.single();
 	}

@@ -3,9 +3,9 @@ package dev.roadmap.account;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.roadmap.account.internal.RememberMeTokens;
-import dev.roadmap.account.internal.User;
-import dev.roadmap.account.internal.Users;
+import dev.roadmap.account.core.User;
+import dev.roadmap.account.core.Users;
+import dev.roadmap.account.rememberme.RememberMeTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,7 +16,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
+import dev.roadmap.account.PublicPageService;
 import dev.roadmap.account.Role;
 import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.CohortAdministration;
@@ -63,7 +63,7 @@ class AccessibilityBrowserTests {
 	Learners learners;
 
 	@Autowired
-	AccountService accounts;
+	PublicPageService publicPages;
 
 	@Autowired
 	RoadmapService roadmap;
@@ -277,7 +277,7 @@ class AccessibilityBrowserTests {
 	 */
 	private String publicPageOf(AccountPrincipal user) {
 		String handle = "a11y-" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.setPublicPage(user.id(), true, handle);
+		this.publicPages.setPublicPage(user.id(), true, handle);
 		return handle;
 	}
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
+import dev.roadmap.account.PublicPageService;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.ProgressService;
@@ -58,7 +58,7 @@ class PageStatementBudgetIntegrationTests {
 	Learners learners;
 
 	@Autowired
-	AccountService accounts;
+	PublicPageService publicPages;
 
 	@Autowired
 	ProgressService progress;
@@ -92,7 +92,7 @@ class PageStatementBudgetIntegrationTests {
 		AccountPrincipal newcomer = this.learners.aLearner();
 		AccountPrincipal veteran = this.learners.aLearner();
 		writeEverythingFor(veteran);
-		this.accounts.setPublicPage(newcomer.id(), true, "new-" + UUID.randomUUID().toString().substring(0, 8));
+		this.publicPages.setPublicPage(newcomer.id(), true, "new-" + UUID.randomUUID().toString().substring(0, 8));
 		this.newcomer = new Visitor(newcomer, this.http.fresh().logIn(newcomer.getUsername(), Learners.PASSWORD));
 		this.veteran = new Visitor(veteran, this.http.fresh().logIn(veteran.getUsername(), Learners.PASSWORD));
 		this.anonymous = new Visitor(null, this.http.fresh());
@@ -121,7 +121,7 @@ class PageStatementBudgetIntegrationTests {
 	}
 
 	private Counted<String> page(Visitor visitor, String path) {
-		String handle = this.accounts
+		String handle = this.publicPages
 			.publicPageOf(((visitor.principal() != null) ? visitor : this.veteran).principal().id())
 			.handle();
 		String uri = path.replace("{handle}", Objects.requireNonNullElse(handle, "none"));
@@ -182,7 +182,7 @@ class PageStatementBudgetIntegrationTests {
 	 * answered, approved, waiting), and status changes on most days of the last year.
 	 */
 	private void writeEverythingFor(AccountPrincipal learner) {
-		this.accounts.setPublicPage(learner.id(), true, "vet-" + UUID.randomUUID().toString().substring(0, 8));
+		this.publicPages.setPublicPage(learner.id(), true, "vet-" + UUID.randomUUID().toString().substring(0, 8));
 		SkillStatus[] statuses = { SkillStatus.DONE, SkillStatus.IN_PROGRESS, SkillStatus.SKIPPED, SkillStatus.DONE };
 		int i = 0;
 		for (Stage stage : this.roadmap.stages()) {

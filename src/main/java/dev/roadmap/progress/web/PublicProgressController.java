@@ -3,7 +3,7 @@ package dev.roadmap.progress.web;
 import java.util.List;
 import java.util.Map;
 
-import dev.roadmap.account.AccountService;
+import dev.roadmap.account.PublicPageService;
 import dev.roadmap.account.PublicProfile;
 import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
@@ -28,21 +28,21 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PublicProgressController {
 
-	private final AccountService accounts;
+	private final PublicPageService publicPages;
 
 	private final RoadmapService roadmap;
 
 	private final ProgressService progress;
 
-	PublicProgressController(AccountService accounts, RoadmapService roadmap, ProgressService progress) {
-		this.accounts = accounts;
+	PublicProgressController(PublicPageService publicPages, RoadmapService roadmap, ProgressService progress) {
+		this.publicPages = publicPages;
 		this.roadmap = roadmap;
 		this.progress = progress;
 	}
 
 	@GetMapping("/u/{handle}")
 	String page(@PathVariable String handle, Model model) {
-		PublicProfile owner = this.accounts.findByPublicHandle(handle)
+		PublicProfile owner = this.publicPages.findByPublicHandle(handle)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No public page"));
 		List<Stage> stages = this.roadmap.stages();
 		LearnerSkills theirs = this.progress.statusesAndReviewsOf(owner.id());

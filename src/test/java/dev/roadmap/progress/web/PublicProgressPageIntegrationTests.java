@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.AccountService;
+import dev.roadmap.account.PublicPageService;
 import dev.roadmap.account.Role;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
@@ -51,7 +51,7 @@ class PublicProgressPageIntegrationTests {
 	Skills skills;
 
 	@Autowired
-	AccountService accounts;
+	PublicPageService publicPages;
 
 	@Autowired
 	ProgressService progress;
@@ -88,7 +88,7 @@ class PublicProgressPageIntegrationTests {
 		this.decisions.claim(mentor.id(), ada.id(), project.id());
 		this.decisions.requestChanges(mentor.id(), ada.id(), project, "secret mentor feedback");
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		String body = this.mvc.perform(get("/u/" + handle))
 			.andExpect(status().isOk())
@@ -116,7 +116,7 @@ class PublicProgressPageIntegrationTests {
 	void aPageWithNothingVerifiedSaysSo() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		Document page = Html.of(this.mvc.perform(get("/u/" + handle)).andExpect(status().isOk()).andReturn());
 
@@ -151,7 +151,7 @@ class PublicProgressPageIntegrationTests {
 	void unknownHandlesAreNotFound() throws Exception {
 		AccountPrincipal neverOn = this.learners.aLearner();
 		String kept = uniqueHandle();
-		this.accounts.setPublicPage(neverOn.id(), false, kept);
+		this.publicPages.setPublicPage(neverOn.id(), false, kept);
 
 		assertNotFoundPage(this.http.get("/u/" + uniqueHandle()));
 		assertNotFoundPage(this.http.get("/u/" + kept));
@@ -164,7 +164,7 @@ class PublicProgressPageIntegrationTests {
 	void theHandleInTheAddressIgnoresCase() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 		String handle = uniqueHandle();
-		this.accounts.setPublicPage(ada.id(), true, handle);
+		this.publicPages.setPublicPage(ada.id(), true, handle);
 
 		this.mvc.perform(get("/u/" + handle.toUpperCase())).andExpect(status().isOk());
 	}

@@ -54,7 +54,7 @@ public class NoteService {
 		}
 		// PostgreSQL keeps microseconds: the note returned is the note stored.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		return Optional.of(toNote(this.notes.save(new SkillNote(learnerId, skill.id(), text, now))));
+		return Optional.of(toNote(this.notes.saveAndFlush(new SkillNote(learnerId, skill.id(), text, now))));
 	}
 
 	/**

@@ -12,9 +12,10 @@ import org.springframework.data.repository.Repository;
 public interface SkillNotes extends Repository<SkillNote, SkillNote.Key> {
 
 	/**
-	 * Stores the note, replacing the learner's note on the skill if there is one.
+	 * Stores the note at once, replacing the learner's note on the skill if there is one:
+	 * written where it is called, as a caller's transaction expects, not at its end.
 	 */
-	SkillNote save(SkillNote note);
+	SkillNote saveAndFlush(SkillNote note);
 
 	List<SkillNote> findByUserId(long userId);
 

@@ -19,9 +19,10 @@ import org.springframework.data.domain.Persistable;
  * <p>
  * A note is always saved as a new entity, never read first, and its insert is an upsert:
  * saving replaces the stored note, in one statement, and two tabs saving the same new
- * note at once both succeed (the later wins) instead of the second failing on the primary
- * key. The parameters are bound in Hibernate's column order: the attributes by name, then
- * the id's.
+ * note at once both succeed (the second waits for the first and wins) instead of the
+ * second failing on the primary key. Hibernate binds the parameters in its own column
+ * order: the other attributes by name, then the id's fields as declared (a wrong order
+ * fails every test that saves a note).
  */
 @Entity
 @Table(name = "skill_note")

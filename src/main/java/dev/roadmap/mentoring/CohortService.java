@@ -7,69 +7,85 @@ import java.util.Set;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.Role;
+import dev.roadmap.mentoring.internal.CohortEntity;
+import dev.roadmap.mentoring.internal.CohortLearner;
+import dev.roadmap.mentoring.internal.CohortLearners;
+import dev.roadmap.mentoring.internal.CohortMentor;
+import dev.roadmap.mentoring.internal.CohortMentors;
+import dev.roadmap.mentoring.internal.Cohorts;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cohorts and their members. A mentor sees the learners of the active (not archived)
- * cohorts they mentor, and nobody else's.
+ * cohorts they mentor, and nobody else's. Changes go through the entities in
+ * {@code internal}, written at once (so the database's triggers run where they did);
+ * reads are records, each in one statement: the repositories' queries, or SQL where the
+ * members' names come with them (see {@link #members}).
  */
 @Service
 public class CohortService {
 
 	public static final int MAX_NAME_LENGTH = 100;
 
-	// The number of learners is kept on the cohort's row by the database on every
-	// enrolment and unenrolment (V19); a cohort has a handful of mentors.
-	private static final String COHORT_COLUMNS = """
-			select c.id, c.name, c.archived, c.learners,
-				(select count(*) from cohort_mentor cm where cm.cohort_id = c.id) as mentors
-			from cohort c
-			""";
+	private final Cohorts cohorts;
 
+	private final CohortLearners learners;
+
+	private final CohortMentors mentors;
+
+	/**
+	 * For the members with their names and e-mail addresses (see {@link #members}).
+	 */
 	private final JdbcClient jdbc;
 
 	private final AccountService accounts;
 
-	CohortService(JdbcClient jdbc, AccountService accounts) {
+	CohortService(Cohorts cohorts, CohortLearners learners, CohortMentors mentors, JdbcClient jdbc,
+			AccountService accounts) {
+		this.cohorts = cohorts;
+		this.learners = learners;
+		this.mentors = mentors;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 	}
 
+	/**
+	 * @throws CohortException if the name is empty, too long or taken
+	 */
 	@Transactional
 	public Cohort create(String name) {
 		String cleanName = validName(name);
+		requireFree(cleanName, 0);
 		try {
-			long id = this.jdbc.sql("insert into cohort (name) values (:name) returning id")
-				.param("name", cleanName)
-				.query(Long.class)
-				.single();
-			return cohort(id).orElseThrow();
+			return this.cohorts.saveAndFlush(new CohortEntity(cleanName)).toCohort();
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
+			// Two admins giving the name at once: the unique constraint decides.
 			throw new CohortException("cohort.nameTaken");
 		}
 	}
 
+	/**
+	 * @throws CohortException if there is no such cohort, or the name is empty, too long
+	 * or taken
+	 */
 	@Transactional
 	public Cohort rename(long cohortId, String name) {
 		String cleanName = validName(name);
+		CohortEntity cohort = require(cohortId);
+		requireFree(cleanName, cohortId);
+		cohort.rename(cleanName);
 		try {
-			int updated = this.jdbc.sql("update cohort set name = :name where id = :id")
-				.param("name", cleanName)
-				.param("id", cohortId)
-				.update();
-			if (updated == 0) {
-				throw new CohortException("cohort.notFound");
-			}
+			this.cohorts.flush();
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
 			throw new CohortException("cohort.nameTaken");
 		}
-		return cohort(cohortId).orElseThrow();
+		return cohort.toCohort();
 	}
 
 	/**
@@ -78,19 +94,16 @@ public class CohortService {
 	 */
 	@Transactional
 	public Cohort setArchived(long cohortId, boolean archived) {
-		int updated = this.jdbc.sql("update cohort set archived = :archived where id = :id")
-			.param("archived", archived)
-			.param("id", cohortId)
-			.update();
-		if (updated == 0) {
-			throw new CohortException("cohort.notFound");
-		}
-		return cohort(cohortId).orElseThrow();
+		CohortEntity cohort = require(cohortId);
+		cohort.setArchived(archived);
+		// Now, so that the trigger (V19) recounts the mentors' totals here, as before.
+		this.cohorts.flush();
+		return cohort.toCohort();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Cohort> cohort(long cohortId) {
-		return this.jdbc.sql(COHORT_COLUMNS + " where c.id = :id").param("id", cohortId).query(Cohort.class).optional();
+		return this.cohorts.findCohort(cohortId);
 	}
 
 	/**
@@ -98,7 +111,7 @@ public class CohortService {
 	 */
 	@Transactional(readOnly = true)
 	public List<Cohort> cohorts() {
-		return this.jdbc.sql(COHORT_COLUMNS + " order by c.archived, lower(c.name)").query(Cohort.class).list();
+		return this.cohorts.findAllCohorts();
 	}
 
 	/**
@@ -107,11 +120,7 @@ public class CohortService {
 	 */
 	@Transactional(readOnly = true)
 	public List<MentoredCohort> cohortsMentoredBy(long mentorId) {
-		return this.jdbc.sql("""
-				select c.id, c.name from cohort c
-				where not c.archived
-				and exists (select 1 from cohort_mentor m where m.cohort_id = c.id and m.user_id = :mentor)
-				order by lower(c.name)""").param("mentor", mentorId).query(MentoredCohort.class).list();
+		return this.cohorts.findActiveMentoredBy(mentorId);
 	}
 
 	/**
@@ -121,18 +130,12 @@ public class CohortService {
 	public void enrol(long cohortId, long learnerId) {
 		requireCohort(cohortId);
 		requireRole(learnerId, Role.LEARNER, "cohort.notALearner");
-		this.jdbc.sql("insert into cohort_learner (cohort_id, user_id) values (:cohort, :user) on conflict do nothing")
-			.param("cohort", cohortId)
-			.param("user", learnerId)
-			.update();
+		this.learners.saveAndFlush(new CohortLearner(cohortId, learnerId));
 	}
 
 	@Transactional
 	public void unenrol(long cohortId, long learnerId) {
-		this.jdbc.sql("delete from cohort_learner where cohort_id = :cohort and user_id = :user")
-			.param("cohort", cohortId)
-			.param("user", learnerId)
-			.update();
+		this.learners.delete(cohortId, learnerId);
 	}
 
 	/**
@@ -142,18 +145,12 @@ public class CohortService {
 	public void assignMentor(long cohortId, long mentorId) {
 		requireCohort(cohortId);
 		requireRole(mentorId, Role.MENTOR, "cohort.notAMentor");
-		this.jdbc.sql("insert into cohort_mentor (cohort_id, user_id) values (:cohort, :user) on conflict do nothing")
-			.param("cohort", cohortId)
-			.param("user", mentorId)
-			.update();
+		this.mentors.saveAndFlush(new CohortMentor(cohortId, mentorId));
 	}
 
 	@Transactional
 	public void unassignMentor(long cohortId, long mentorId) {
-		this.jdbc.sql("delete from cohort_mentor where cohort_id = :cohort and user_id = :user")
-			.param("cohort", cohortId)
-			.param("user", mentorId)
-			.update();
+		this.mentors.delete(cohortId, mentorId);
 	}
 
 	@Transactional(readOnly = true)
@@ -173,15 +170,7 @@ public class CohortService {
 	 */
 	@Transactional(readOnly = true)
 	public boolean isMentorOf(long mentorId, long learnerId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from cohort_mentor m
-					join cohort c on c.id = m.cohort_id and not c.archived
-					join cohort_learner l on l.cohort_id = m.cohort_id
-					where m.user_id = :mentor and l.user_id = :learner and l.user_id <> m.user_id)""")
-			.param("mentor", mentorId)
-			.param("learner", learnerId)
-			.query(Boolean.class)
-			.single();
+		return this.mentors.mentorsLearner(mentorId, learnerId);
 	}
 
 	/**
@@ -208,13 +197,15 @@ public class CohortService {
 	 */
 	@Transactional(readOnly = true)
 	public Set<Long> mentorIdsOf(long learnerId) {
-		return Set.copyOf(this.jdbc.sql("""
-				select distinct m.user_id from cohort_mentor m
-				join cohort c on c.id = m.cohort_id and not c.archived
-				join cohort_learner l on l.cohort_id = m.cohort_id
-				where l.user_id = :learner""").param("learner", learnerId).query(Long.class).list());
+		return Set.copyOf(this.mentors.findMentorIdsOf(learnerId));
 	}
 
+	/**
+	 * The members with their accounts' names and e-mail addresses, in one statement. This
+	 * and {@link #menteeOf} read the account module's published {@code user_directory}
+	 * view (V22) rather than calling it: the mentor's page of a learner has no room in
+	 * its budget for a second statement.
+	 */
 	private List<CohortMember> members(String table, long cohortId) {
 		return this.jdbc
 			.sql("select u.user_id, u.display_name, u.email from " + table
@@ -225,8 +216,23 @@ public class CohortService {
 			.list();
 	}
 
+	private CohortEntity require(long cohortId) {
+		return this.cohorts.findById(cohortId).orElseThrow(() -> new CohortException("cohort.notFound"));
+	}
+
+	/**
+	 * Refuses a name that a cohort other than this one (0 for none: ids start at 1) has,
+	 * before writing it: Hibernate logs a warning for every constraint violation, and a
+	 * name taken is no fault.
+	 */
+	private void requireFree(String name, long cohortId) {
+		if (this.cohorts.existsByNameAndIdNot(name, cohortId)) {
+			throw new CohortException("cohort.nameTaken");
+		}
+	}
+
 	private void requireCohort(long cohortId) {
-		if (cohort(cohortId).isEmpty()) {
+		if (!this.cohorts.existsById(cohortId)) {
 			throw new CohortException("cohort.notFound");
 		}
 	}

@@ -1,9 +1,13 @@
 package dev.roadmap.progress;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.roadmap.progress.internal.SkillNote;
+import dev.roadmap.progress.internal.SkillNotes;
 import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.roadmap.Skill;
 import org.commonmark.node.AbstractVisitor;
@@ -12,7 +16,6 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +33,10 @@ public class NoteService {
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
-	private final JdbcClient jdbc;
+	private final SkillNotes notes;
 
-	NoteService(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	NoteService(SkillNotes notes) {
+		this.notes = notes;
 	}
 
 	/**
@@ -47,20 +50,12 @@ public class NoteService {
 			throw new ReviewException(Map.of("note", "note.tooLong"));
 		}
 		if (text.isEmpty()) {
-			this.jdbc.sql("delete from skill_note where user_id = :learner and skill_id = :skill")
-				.param("learner", learnerId)
-				.param("skill", skill.id())
-				.update();
+			this.notes.delete(learnerId, skill.id());
 			return Optional.empty();
 		}
-		this.jdbc.sql("""
-				insert into skill_note (user_id, skill_id, body, updated_at) values (:learner, :skill, :body, now())
-				on conflict (user_id, skill_id) do update set body = excluded.body, updated_at = now()""")
-			.param("learner", learnerId)
-			.param("skill", skill.id())
-			.param("body", text)
-			.update();
-		return notesOf(learnerId).values().stream().filter((note) -> note.skillId() == skill.id()).findFirst();
+		// PostgreSQL keeps microseconds: the note returned is the note stored.
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return Optional.of(toNote(this.notes.saveAndFlush(new SkillNote(learnerId, skill.id(), text, now))));
 	}
 
 	/**
@@ -69,14 +64,14 @@ public class NoteService {
 	@Transactional(readOnly = true)
 	public Map<Long, Note> notesOf(long learnerId) {
 		Map<Long, Note> notes = new HashMap<>();
-		this.jdbc.sql("select skill_id, body, updated_at from skill_note where user_id = :learner")
-			.param("learner", learnerId)
-			.query((rs) -> {
-				String body = rs.getString("body");
-				notes.put(rs.getLong("skill_id"), new Note(rs.getLong("skill_id"), body, render(body),
-						rs.getTimestamp("updated_at").toInstant()));
-			});
+		for (SkillNote note : this.notes.findByUserId(learnerId)) {
+			notes.put(note.skillId(), toNote(note));
+		}
 		return notes;
+	}
+
+	private Note toNote(SkillNote note) {
+		return new Note(note.skillId(), note.body(), render(note.body()), note.updatedAt());
 	}
 
 	/**

@@ -1,12 +1,12 @@
 package dev.roadmap.mentoring.internal;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.roadmap.account.PersonalData;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class MentoringPersonalData implements PersonalData {
 
-	private final JdbcClient jdbc;
+	private final CohortLearners learners;
 
-	MentoringPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final CohortMentors mentors;
+
+	MentoringPersonalData(CohortLearners learners, CohortMentors mentors) {
+		this.learners = learners;
+		this.mentors = mentors;
 	}
 
 	@Override
@@ -28,24 +31,21 @@ class MentoringPersonalData implements PersonalData {
 		return "cohorts";
 	}
 
+	/**
+	 * The cohorts the user learns or mentors in, by when they joined.
+	 */
 	@Override
-	public List<Membership> export(long userId) {
-		return this.jdbc.sql("""
-				select c.name as cohort, 'LEARNER' as role, m.enrolled_at as since, c.archived
-				from cohort_learner m join cohort c on c.id = m.cohort_id where m.user_id = :user
-				union all
-				select c.name, 'MENTOR', m.assigned_at, c.archived
-				from cohort_mentor m join cohort c on c.id = m.cohort_id where m.user_id = :user
-				order by since, cohort""").param("user", userId).query(Membership.class).list();
+	public List<ExportedMembership> export(long userId) {
+		List<ExportedMembership> memberships = new ArrayList<>(this.learners.findMembershipsOf(userId));
+		memberships.addAll(this.mentors.findMembershipsOf(userId));
+		memberships.sort(Comparator.comparing(ExportedMembership::since).thenComparing(ExportedMembership::cohort));
+		return memberships;
 	}
 
 	@Override
 	public void erase(long userId) {
-		this.jdbc.sql("delete from cohort_learner where user_id = :user").param("user", userId).update();
-		this.jdbc.sql("delete from cohort_mentor where user_id = :user").param("user", userId).update();
-	}
-
-	record Membership(String cohort, String role, Instant since, boolean archived) {
+		this.learners.deleteAllOf(userId);
+		this.mentors.deleteAllOf(userId);
 	}
 
 }

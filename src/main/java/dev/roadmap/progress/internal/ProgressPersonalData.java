@@ -36,14 +36,17 @@ class ProgressPersonalData implements PersonalData {
 
 	private final LearnerSummaries summaries;
 
+	private final SkillNotes notes;
+
 	/**
 	 * For the history, streamed while it is written ({@link ExportRows#client}).
 	 */
 	private final JdbcClient streaming;
 
-	ProgressPersonalData(JdbcClient jdbc, JdbcTemplate template, LearnerSummaries summaries) {
+	ProgressPersonalData(JdbcClient jdbc, JdbcTemplate template, LearnerSummaries summaries, SkillNotes notes) {
 		this.jdbc = jdbc;
 		this.summaries = summaries;
+		this.notes = notes;
 		this.streaming = ExportRows.client(template);
 	}
 
@@ -108,6 +111,7 @@ class ProgressPersonalData implements PersonalData {
 			.query((rs, row) -> new WrittenComment(rs.getString("stage"), rs.getString("skill"),
 					rs.getString("skill_title"), rs.getString("body"), instant(rs, "created_at")))
 			.list();
+		// Labelled with their stage and skill like every other part, retired skills too.
 		List<PrivateNote> notes = this.jdbc
 			.sql("select " + SKILL_COLUMNS + ", x.body, x.updated_at from skill_note x " + SKILL_JOIN
 					+ " where x.user_id = :user order by x.skill_id")
@@ -135,7 +139,7 @@ class ProgressPersonalData implements PersonalData {
 		this.jdbc.sql("update skill_status set reviewed_by = null where reviewed_by = :user and user_id <> :user")
 			.param("user", userId)
 			.update();
-		this.jdbc.sql("delete from skill_note where user_id = :user").param("user", userId).update();
+		this.notes.deleteAllOf(userId);
 		this.jdbc.sql("delete from review_event where user_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from status_event where user_id = :user").param("user", userId).update();
 		// Cascades to the conversations and claims about the user's own skills.

@@ -1,0 +1,34 @@
+package dev.roadmap.mentoring.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.SQLInsert;
+import org.hibernate.jdbc.Expectation;
+
+/**
+ * A mentor assigned to a cohort. The insert binds the id's fields in their declared
+ * order; a row that exists is skipped, so no row count is expected.
+ */
+@Entity
+@Table(name = "cohort_mentor")
+@SQLInsert(sql = "insert into cohort_mentor (cohort_id, user_id) values (?, ?) on conflict do nothing",
+		verify = Expectation.None.class)
+public class CohortMentor extends CohortMembership {
+
+	/**
+	 * Set by the database when the row is inserted.
+	 */
+	@Column(insertable = false, updatable = false)
+	private Instant assignedAt;
+
+	protected CohortMentor() {
+	}
+
+	public CohortMentor(long cohortId, long userId) {
+		super(cohortId, userId);
+	}
+
+}

@@ -1,24 +1,49 @@
 package dev.roadmap.shared;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The small things written once in this package stay written once: no other class makes
- * its own digest or reads a URI's scheme to decide whether a link is safe.
+ * The small things written once in this package (and the templates' fragments) stay
+ * written once: no other class makes its own digest, reads a URI's scheme to decide
+ * whether a link is safe or counts pages, and no other template draws its own pager.
  */
 class OneWayPerThingTests {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.roadmap");
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/**
+	 * The review queue's page and pager, left as they are while the queue moves to
+	 * another module; they join PageOf and the pager after the move.
+	 */
+	private static final String QUEUE_PAGE = ".*\\.ReviewQueue\\$Page";
+
+	private static final String QUEUE_PAGER_LABEL = "#{mentor.queuePages}";
 
 	@Test
 	void onlySha256MakesADigest() {
@@ -38,6 +63,51 @@ class OneWayPerThingTests {
 			.callMethod(URI.class, "getScheme")
 			.because("what counts as a safe link is decided in one place, WebAddresses")
 			.check(CLASSES);
+	}
+
+	@Test
+	void onlyPageOfIsAPageOfAList() {
+		classes().that()
+			.resideOutsideOfPackage("dev.roadmap.shared")
+			.and()
+			.haveNameNotMatching(QUEUE_PAGE)
+			.should(notNumberPages())
+			.because("a page of a list is a PageOf, numbered from 1")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyThePagerFragmentDrawsAPager() throws IOException {
+		Set<String> pagers = new TreeSet<>();
+		try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+			for (Path template : templates.filter((path) -> path.toString().endsWith(".html"))
+				.filter((path) -> !path.equals(TEMPLATES.resolve("fragments/pager.html")))
+				.toList()) {
+				// A pager by its look, or by its links to other pages of the same list.
+				for (Element pager : Jsoup.parse(Files.readString(template))
+					.select("nav.pager, nav.pagination, a[th:href~=[(,]page=]")) {
+					if (pager.closest("nav[th:aria-label=" + QUEUE_PAGER_LABEL + "]") == null) {
+						pagers.add(TEMPLATES.relativize(template) + ": " + pager.attributes());
+					}
+				}
+			}
+		}
+		assertThat(pagers).as("pagers drawn outside fragments/pager.html").isEmpty();
+	}
+
+	private static ArchCondition<JavaClass> notNumberPages() {
+		return new ArchCondition<>("not hold a page number (an int field named page)") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				type.getFields()
+					.stream()
+					.filter((field) -> field.getName().equals("page") && field.getRawType().isEquivalentTo(int.class))
+					.forEach((field) -> events.add(SimpleConditionEvent.violated(type,
+							field.getFullName() + " counts pages of its own: use PageOf")));
+			}
+
+		};
 	}
 
 }

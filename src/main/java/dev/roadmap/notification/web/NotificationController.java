@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.notification.NotificationPage;
+import dev.roadmap.notification.Inbox;
 import dev.roadmap.notification.NotificationService;
 import dev.roadmap.shared.SeeOther;
 
@@ -45,7 +45,7 @@ class NotificationController {
 	@GetMapping
 	String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
 			Model model) {
-		NotificationPage notifications = this.notifications.list(user.id(), page - 1, PAGE_SIZE);
+		Inbox notifications = this.notifications.list(user.id(), page, PAGE_SIZE);
 		Instant now = this.clock.instant();
 		model.addAttribute("notifications", notifications);
 		model.addAttribute("rows",

@@ -1,12 +1,16 @@
 package dev.roadmap.shared;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The small things written once in this package (and the templates' fragments) stay
  * written once: no other class makes its own digest, reads a URI's scheme to decide
- * whether a link is safe or counts pages, and no other template draws its own pager.
+ * whether a link is safe, counts pages or says how long ago, and no other template draws
+ * its own pager.
  */
 class OneWayPerThingTests {
 
@@ -35,7 +40,11 @@ class OneWayPerThingTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.roadmap");
 
-	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+	private static final Path RESOURCES = Path.of("src/main/resources");
+
+	private static final Path TEMPLATES = RESOURCES.resolve("templates");
+
+	private static final Pattern AGO = Pattern.compile("\\bago\\b", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * The review queue's page and pager, left as they are while the queue moves to
@@ -93,6 +102,32 @@ class OneWayPerThingTests {
 			}
 		}
 		assertThat(pagers).as("pagers drawn outside fragments/pager.html").isEmpty();
+	}
+
+	@Test
+	void onlyTimeFormatSaysHowLongAgo() throws IOException {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("dev.roadmap.system.TimeFormat")
+			.should()
+			.callMethod(Duration.class, "toHours")
+			.because("how long ago is said one way, by TimeFormat (@time in templates)")
+			.check(CLASSES);
+		Set<String> agos = new TreeSet<>();
+		try (Stream<Path> files = Files.list(RESOURCES)) {
+			for (Path file : files.filter((path) -> path.getFileName().toString().matches("messages.*\\.properties"))
+				.toList()) {
+				Properties messages = new Properties();
+				try (Reader reader = Files.newBufferedReader(file)) {
+					messages.load(reader);
+				}
+				messages.forEach((key, text) -> {
+					if (!key.toString().startsWith("time.") && AGO.matcher(text.toString()).find()) {
+						agos.add(file.getFileName() + ": " + key);
+					}
+				});
+			}
+		}
+		assertThat(agos).as("messages saying \"ago\" besides TimeFormat's time.*").isEmpty();
 	}
 
 	private static ArchCondition<JavaClass> notNumberPages() {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The small things written once in this package (and the templates' fragments) stay
  * written once: no other class makes its own digest, reads a URI's scheme to decide
  * whether a link is safe, counts pages or says how long ago, and no other template draws
- * its own pager.
+ * its own pager or form field.
  */
 class OneWayPerThingTests {
 
@@ -102,6 +102,27 @@ class OneWayPerThingTests {
 			}
 		}
 		assertThat(pagers).as("pagers drawn outside fragments/pager.html").isEmpty();
+	}
+
+	@Test
+	void onlyTheFieldFragmentTiesAFieldToItsError() throws IOException {
+		Set<String> fields = new TreeSet<>();
+		try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+			for (Path template : templates.filter((path) -> path.toString().endsWith(".html"))
+				.filter((path) -> !path.equals(TEMPLATES.resolve("fragments/forms.html")))
+				.toList()) {
+				for (Element element : Jsoup.parse(Files.readString(template)).getAllElements()) {
+					if (element.attributes()
+						.asList()
+						.stream()
+						.anyMatch((attribute) -> attribute.getKey().contains("aria-invalid")
+								|| attribute.getValue().contains("aria-invalid"))) {
+						fields.add(TEMPLATES.relativize(template) + ": " + element.attributes());
+					}
+				}
+			}
+		}
+		assertThat(fields).as("fields drawn outside fragments/forms.html").isEmpty();
 	}
 
 	@Test

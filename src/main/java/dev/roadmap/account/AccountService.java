@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.roadmap.account.core.User;
 import dev.roadmap.account.core.Users;
 import dev.roadmap.shared.EmailAddresses;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -78,7 +79,7 @@ public class AccountService {
 	 * @param size how many users a page holds
 	 */
 	@Transactional(readOnly = true)
-	public AccountPage search(String query, int page, int size) {
+	public PageOf<Account> search(String query, int page, int size) {
 		if (size < 1) {
 			throw new IllegalArgumentException("A page holds at least one account");
 		}
@@ -97,7 +98,7 @@ public class AccountService {
 					.map(User::toAccount)
 					.collect(Collectors.toMap(Account::id, Function.identity()));
 		List<Account> accounts = ids.stream().map(byId::get).filter((account) -> account != null).toList();
-		return new AccountPage(accounts, current, size, total);
+		return new PageOf<>(accounts, current, size, total);
 	}
 
 	/**

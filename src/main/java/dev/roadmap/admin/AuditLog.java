@@ -3,6 +3,7 @@ package dev.roadmap.admin;
 import java.util.List;
 
 import dev.roadmap.admin.internal.AuditEntries;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,15 +36,15 @@ public class AuditLog {
 	 * @param page the page number, from 1
 	 */
 	@Transactional(readOnly = true)
-	public AuditPage page(int page, int size) {
+	public PageOf<AuditEntry> page(int page, int size) {
 		if (size < 1) {
 			throw new IllegalArgumentException("A page holds at least one entry");
 		}
 		long total = this.entries.count();
-		int lastPage = (int) Math.max(1, (total + size - 1) / size);
-		int current = Math.min(Math.max(page, 1), lastPage);
-		List<AuditEntry> list = (total > 0) ? this.entries.newestFirst((current - 1) * (long) size, size) : List.of();
-		return new AuditPage(list, current, size, total);
+		int current = PageOf.within(page, size, total);
+		List<AuditEntry> list = (total > 0) ? this.entries.newestFirst(PageOf.offsetOf(current, size), size)
+				: List.of();
+		return new PageOf<>(list, current, size, total);
 	}
 
 	@Transactional(readOnly = true)

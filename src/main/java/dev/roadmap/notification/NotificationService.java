@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.roadmap.shared.PageOf;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,17 +41,17 @@ public class NotificationService {
 
 	/**
 	 * One page of the user's notifications, newest first, with the totals for paging.
-	 * @param page the page index, from 0 (a negative one reads as 0)
+	 * @param page the page number, from 1 (a lower one reads as 1)
 	 * @param size the page size, from 1 to {@value #MAX_PAGE_SIZE}
 	 */
 	@Transactional(readOnly = true)
-	public NotificationPage list(long userId, int page, int size) {
-		int pageIndex = Math.max(0, page);
+	public Inbox list(long userId, int page, int size) {
+		int number = Math.max(1, page);
 		int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
 		Totals totals = this.jdbc.sql("""
 				select count(*) as total, count(*) filter (where read_at is null) as unread
 				from notification where user_id = :user""").param("user", userId).query(Totals.class).single();
-		long offset = (long) pageIndex * pageSize;
+		long offset = PageOf.offsetOf(number, pageSize);
 		List<Notification> items = (offset >= totals.total()) ? List.of()
 				: this.jdbc.sql("""
 						select id, kind, actor_name, skill_title, link, created_at, read_at from notification
@@ -59,7 +61,7 @@ public class NotificationService {
 					.param("offset", offset)
 					.query(NotificationService::notification)
 					.list();
-		return new NotificationPage(items, pageIndex, pageSize, totals.total(), totals.unread());
+		return new Inbox(new PageOf<>(items, number, pageSize, totals.total()), totals.unread());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.roadmap.progress.internal.StatusEvent;
 import dev.roadmap.progress.internal.StatusEvents;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.shared.PageOf;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -105,9 +106,11 @@ public class ProgressService {
 	 * The learner's history, status changes and review actions together, newest first:
 	 * one statement, which also counts the entries (a second one only for a page past the
 	 * end).
+	 * @param page the page number, from 1 (a lower one reads as 1)
 	 */
 	@Transactional(readOnly = true)
-	public HistoryPage historyOf(long userId, int page, int size) {
+	public PageOf<HistoryEntry> historyOf(long userId, int page, int size) {
+		int number = Math.max(1, page);
 		long[] total = { 0 };
 		List<HistoryEntry> entries = this.jdbc.sql("""
 				select at, kind, skill_id, from_status, to_status, actor_name,
@@ -122,7 +125,7 @@ public class ProgressService {
 				) history order by at desc, id desc limit :size offset :offset""")
 			.param("user", userId)
 			.param("size", size)
-			.param("offset", (long) page * size)
+			.param("offset", PageOf.offsetOf(number, size))
 			.query((rs, row) -> {
 				total[0] = rs.getLong("total");
 				return new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("kind"), rs.getLong("skill_id"),
@@ -130,7 +133,7 @@ public class ProgressService {
 						rs.getString("actor_name"));
 			})
 			.list();
-		if (entries.isEmpty() && page > 0) {
+		if (entries.isEmpty() && number > 1) {
 			total[0] = this.jdbc.sql("""
 					select (select count(*) from status_event where user_id = :user)
 						+ (select count(*) from review_event where user_id = :user)""")
@@ -138,7 +141,7 @@ public class ProgressService {
 				.query(Long.class)
 				.single();
 		}
-		return new HistoryPage(entries, page, size, total[0]);
+		return new PageOf<>(entries, number, size, total[0]);
 	}
 
 	private static SkillStatus statusOrNull(String status) {

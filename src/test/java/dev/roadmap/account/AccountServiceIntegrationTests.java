@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -60,9 +61,9 @@ class AccountServiceIntegrationTests {
 				.list();
 			List<Long> actual = new ArrayList<>();
 			for (int page = 1; page <= 3; page++) {
-				AccountPage result = this.accounts.search(term, page, 20);
-				if (result.page() == page) {
-					result.accounts().forEach((account) -> actual.add(account.id()));
+				PageOf<Account> result = this.accounts.search(term, page, 20);
+				if (result.number() == page) {
+					result.items().forEach((account) -> actual.add(account.id()));
 				}
 			}
 			assertThat(actual).as("search for '%s'", term).containsExactlyElementsOf(expected);
@@ -76,12 +77,12 @@ class AccountServiceIntegrationTests {
 		Account byEmail = create("Someone Else", "x-" + token + "@example.com");
 		create("Not Matching", Learners.uniqueEmail());
 
-		AccountPage page = this.accounts.search("  " + token.toUpperCase() + " ", 1, 20);
+		PageOf<Account> page = this.accounts.search("  " + token.toUpperCase() + " ", 1, 20);
 
-		assertThat(page.accounts()).extracting(Account::id).containsExactly(byName.id(), byEmail.id());
+		assertThat(page.items()).extracting(Account::id).containsExactly(byName.id(), byEmail.id());
 		assertThat(page.total()).isEqualTo(2);
-		assertThat(this.accounts.search("hopper", 1, 1000).accounts()).extracting(Account::id).contains(byName.id());
-		assertThat(page.accounts().get(0).roles()).containsExactly(Role.LEARNER);
+		assertThat(this.accounts.search("hopper", 1, 1000).items()).extracting(Account::id).contains(byName.id());
+		assertThat(page.items().get(0).roles()).containsExactly(Role.LEARNER);
 	}
 
 	@Test
@@ -91,16 +92,16 @@ class AccountServiceIntegrationTests {
 			create(String.format("Paged %s %02d", token, i), Learners.uniqueEmail());
 		}
 
-		AccountPage first = this.accounts.search(token, 1, 20);
-		AccountPage second = this.accounts.search(token, 2, 20);
+		PageOf<Account> first = this.accounts.search(token, 1, 20);
+		PageOf<Account> second = this.accounts.search(token, 2, 20);
 
-		assertThat(first.accounts()).hasSize(20);
-		assertThat(first.accounts().get(0).displayName()).isEqualTo("Paged " + token + " 00");
+		assertThat(first.items()).hasSize(20);
+		assertThat(first.items().get(0).displayName()).isEqualTo("Paged " + token + " 00");
 		assertThat(first.total()).isEqualTo(25);
-		assertThat(first.totalPages()).isEqualTo(2);
+		assertThat(first.pages()).isEqualTo(2);
 		assertThat(first.hasPrevious()).isFalse();
 		assertThat(first.hasNext()).isTrue();
-		assertThat(second.accounts()).extracting(Account::displayName)
+		assertThat(second.items()).extracting(Account::displayName)
 			.containsExactly("Paged " + token + " 20", "Paged " + token + " 21", "Paged " + token + " 22",
 					"Paged " + token + " 23", "Paged " + token + " 24");
 		assertThat(second.hasPrevious()).isTrue();
@@ -112,18 +113,18 @@ class AccountServiceIntegrationTests {
 		String token = token();
 		create("Only " + token, Learners.uniqueEmail());
 
-		assertThat(this.accounts.search(token, 99, 20).page()).isEqualTo(1);
-		assertThat(this.accounts.search(token, -3, 20).page()).isEqualTo(1);
-		assertThat(this.accounts.search(token, 99, 20).accounts()).hasSize(1);
+		assertThat(this.accounts.search(token, 99, 20).number()).isEqualTo(1);
+		assertThat(this.accounts.search(token, -3, 20).number()).isEqualTo(1);
+		assertThat(this.accounts.search(token, 99, 20).items()).hasSize(1);
 	}
 
 	@Test
 	void searchWithoutMatchesIsOneEmptyPage() {
-		AccountPage page = this.accounts.search("no-such-user-" + UUID.randomUUID(), 1, 20);
+		PageOf<Account> page = this.accounts.search("no-such-user-" + UUID.randomUUID(), 1, 20);
 
-		assertThat(page.accounts()).isEmpty();
+		assertThat(page.items()).isEmpty();
 		assertThat(page.total()).isZero();
-		assertThat(page.totalPages()).isEqualTo(1);
+		assertThat(page.pages()).isEqualTo(1);
 		assertThat(page.hasNext()).isFalse();
 	}
 
@@ -134,9 +135,9 @@ class AccountServiceIntegrationTests {
 		create("Rate 100ab" + token, Learners.uniqueEmail());
 		create("Bang !" + token, Learners.uniqueEmail());
 
-		assertThat(this.accounts.search("100%_" + token, 1, 20).accounts()).extracting(Account::id)
+		assertThat(this.accounts.search("100%_" + token, 1, 20).items()).extracting(Account::id)
 			.containsExactly(percent.id());
-		assertThat(this.accounts.search("!" + token, 1, 20).accounts()).hasSize(1);
+		assertThat(this.accounts.search("!" + token, 1, 20).items()).hasSize(1);
 		assertThat(this.accounts.search("%", 1, 20).total()).isLessThan(this.accounts.search("", 1, 20).total());
 	}
 

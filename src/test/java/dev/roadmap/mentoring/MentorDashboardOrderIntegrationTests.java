@@ -15,6 +15,7 @@ import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -233,12 +234,12 @@ class MentorDashboardOrderIntegrationTests {
 				for (boolean descending : List.of(false, true)) {
 					List<String> expected = oldLearners(cohort, sort, descending);
 					List<String> actual = new ArrayList<>();
-					MentorDashboard.Page page;
-					int number = 0;
+					PageOf<MentorDashboard.Row> page;
+					int number = 1;
 					do {
 						page = this.dashboard.learners(this.mentor.id(), cohort, sort, descending, number++, PAGE_SIZE);
 						assertThat(page.total()).isEqualTo(expected.size());
-						page.rows().forEach((row) -> actual.add(line(row)));
+						page.items().forEach((row) -> actual.add(line(row)));
 					}
 					while (page.hasNext());
 					assertThat(actual).as("cohort %s, %s %s", cohort, sort, descending ? "desc" : "asc")
@@ -251,9 +252,9 @@ class MentorDashboardOrderIntegrationTests {
 
 	@Test
 	void aPageBeyondTheLastIsEmpty() {
-		MentorDashboard.Page page = this.dashboard.learners(this.mentor.id(), 0, MentorDashboard.Sort.ACTIVITY, true,
-				100, PAGE_SIZE);
-		assertThat(page.rows()).isEmpty();
+		PageOf<MentorDashboard.Row> page = this.dashboard.learners(this.mentor.id(), 0, MentorDashboard.Sort.ACTIVITY,
+				true, 101, PAGE_SIZE);
+		assertThat(page.items()).isEmpty();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.ProgressSummaries;
@@ -90,18 +91,20 @@ class MentorPageStatementCountIntegrationTests {
 
 	@Test
 	void dashboardReadsAPageOfLearnersInTheSameStatementsWhateverTheirNumber() {
-		Counted<MentorDashboard.Page> five = this.statements.count(() -> learners(this.mentorOf5, PAGE_SIZE));
-		Counted<MentorDashboard.Page> twoHundred = this.statements.count(() -> learners(this.mentorOf200, PAGE_SIZE));
-		Counted<MentorDashboard.Page> allTwoHundred = this.statements.count(() -> learners(this.mentorOf200, 200));
+		Counted<PageOf<MentorDashboard.Row>> five = this.statements.count(() -> learners(this.mentorOf5, PAGE_SIZE));
+		Counted<PageOf<MentorDashboard.Row>> twoHundred = this.statements
+			.count(() -> learners(this.mentorOf200, PAGE_SIZE));
+		Counted<PageOf<MentorDashboard.Row>> allTwoHundred = this.statements
+			.count(() -> learners(this.mentorOf200, 200));
 
 		System.out.println("mentor dashboard statements: 5 learners=" + five.statements() + ", 200 learners="
 				+ twoHundred.statements() + ", 200 learners on one page=" + allTwoHundred.statements());
-		assertThat(five.result().rows()).hasSize(5);
-		assertThat(twoHundred.result().rows()).hasSize(PAGE_SIZE);
+		assertThat(five.result().items()).hasSize(5);
+		assertThat(twoHundred.result().items()).hasSize(PAGE_SIZE);
 		assertThat(twoHundred.result().total()).isEqualTo(200);
-		assertThat(allTwoHundred.result().rows()).hasSize(200)
+		assertThat(allTwoHundred.result().items()).hasSize(200)
 			.allSatisfy((row) -> assertThat(row.stages()).hasSize(10));
-		assertThat(allTwoHundred.result().rows()).anySatisfy((row) -> assertThat(row.stuck()).isTrue())
+		assertThat(allTwoHundred.result().items()).anySatisfy((row) -> assertThat(row.stuck()).isTrue())
 			.anySatisfy((row) -> assertThat(row.stuck()).isFalse())
 			.anySatisfy((row) -> assertThat(row.verified()).isPositive());
 		assertThat(five.statements()).isEqualTo(1);
@@ -118,8 +121,8 @@ class MentorPageStatementCountIntegrationTests {
 		}
 	}
 
-	private MentorDashboard.Page learners(AccountPrincipal mentor, int size) {
-		return this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, 0, size);
+	private PageOf<MentorDashboard.Row> learners(AccountPrincipal mentor, int size) {
+		return this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, 1, size);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.ProgressSummaries;
@@ -123,22 +124,22 @@ class MentoringIntegrationTests {
 			.skills()
 			.forEach((skill) -> this.progress.setStatus(second.id(), skill, SkillStatus.DONE));
 
-		MentorDashboard.Page byProgress = this.dashboard.learners(setup.mentor().id(), 0, MentorDashboard.Sort.PROGRESS,
-				true, 0, 25);
+		PageOf<MentorDashboard.Row> byProgress = this.dashboard.learners(setup.mentor().id(), 0,
+				MentorDashboard.Sort.PROGRESS, true, 1, 25);
 
 		assertThat(byProgress.total()).isEqualTo(2);
-		assertThat(byProgress.rows()).extracting(MentorDashboard.Row::id)
+		assertThat(byProgress.items()).extracting(MentorDashboard.Row::id)
 			.containsExactly(second.id(), setup.learner().id());
-		MentorDashboard.Row ahead = byProgress.rows().get(0);
+		MentorDashboard.Row ahead = byProgress.items().get(0);
 		assertThat(ahead.stage("databases").percent()).isEqualTo(100);
 		assertThat(ahead.heat("databases")).isEqualTo(4);
 		assertThat(ahead.stage("apis").percent()).isZero();
 		assertThat(ahead.overall().done()).isEqualTo(6);
 		assertThat(ahead.stuck()).isFalse();
 
-		MentorDashboard.Page firstPage = this.dashboard.learners(setup.mentor().id(), setup.cohort().id(),
-				MentorDashboard.Sort.NAME, false, 0, 1);
-		assertThat(firstPage.rows()).hasSize(1);
+		PageOf<MentorDashboard.Row> firstPage = this.dashboard.learners(setup.mentor().id(), setup.cohort().id(),
+				MentorDashboard.Sort.NAME, false, 1, 1);
+		assertThat(firstPage.items()).hasSize(1);
 		assertThat(firstPage.pages()).isEqualTo(2);
 		assertThat(firstPage.hasNext()).isTrue();
 	}
@@ -157,8 +158,8 @@ class MentoringIntegrationTests {
 		ProgressSummaries.refresh(this.jdbc, setup.learner().id());
 
 		MentorDashboard.Row row = this.dashboard
-			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, 0, 25)
-			.rows()
+			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, 1, 25)
+			.items()
 			.get(0);
 
 		assertThat(row.stuck()).isTrue();
@@ -177,7 +178,7 @@ class MentoringIntegrationTests {
 		assertThat(this.cohorts.isMentorOf(both.id(), both.id())).isFalse();
 		assertThat(this.queue.waiting(both.id(), 0, 10).items()).extracting(ReviewQueue.Item::learnerId)
 			.containsExactly(setup.learner().id());
-		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 0, 25).rows())
+		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 1, 25).items())
 			.extracting(MentorDashboard.Row::id)
 			.containsExactly(setup.learner().id());
 		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))

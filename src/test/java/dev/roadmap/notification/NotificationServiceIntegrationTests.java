@@ -196,21 +196,21 @@ class NotificationServiceIntegrationTests {
 		}
 		this.notifications.open(this.mo.id(), all(this.mo).get(0).id());
 
-		NotificationPage first = this.notifications.list(this.mo.id(), 0, 20);
-		NotificationPage second = this.notifications.list(this.mo.id(), 1, 20);
-		NotificationPage beyond = this.notifications.list(this.mo.id(), 2, 20);
+		Inbox first = this.notifications.list(this.mo.id(), 1, 20);
+		Inbox second = this.notifications.list(this.mo.id(), 2, 20);
+		Inbox beyond = this.notifications.list(this.mo.id(), 3, 20);
 
 		assertThat(first.items()).hasSize(20);
 		assertThat(first.items().get(0).unread()).isFalse();
-		assertThat(first.total()).isEqualTo(25);
+		assertThat(first.page().total()).isEqualTo(25);
 		assertThat(first.unread()).isEqualTo(24);
-		assertThat(first.totalPages()).isEqualTo(2);
-		assertThat(first.hasPrevious()).isFalse();
-		assertThat(first.hasNext()).isTrue();
+		assertThat(first.page().pages()).isEqualTo(2);
+		assertThat(first.page().hasPrevious()).isFalse();
+		assertThat(first.page().hasNext()).isTrue();
 		assertThat(second.items()).hasSize(5);
 		assertThat(second.items().get(4).kind()).isEqualTo(NotificationKind.REVIEW_REQUESTED);
-		assertThat(second.hasPrevious()).isTrue();
-		assertThat(second.hasNext()).isFalse();
+		assertThat(second.page().hasPrevious()).isTrue();
+		assertThat(second.page().hasNext()).isFalse();
 		assertThat(beyond.items()).isEmpty();
 		List<Long> ids = new ArrayList<>(first.items().stream().map(Notification::id).toList());
 		ids.addAll(second.items().stream().map(Notification::id).toList());

@@ -1,7 +1,8 @@
 package dev.roadmap.admin.web;
 
+import dev.roadmap.admin.AuditEntry;
 import dev.roadmap.admin.AuditLog;
-import dev.roadmap.admin.AuditPage;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +25,8 @@ class AuditController {
 
 	@GetMapping("/admin/audit")
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
-		AuditPage result = this.audit.page(page, PAGE_SIZE);
+		PageOf<AuditEntry> result = this.audit.page(page, PAGE_SIZE);
 		model.addAttribute("result", result);
-		model.addAttribute("pager", new Pager(result.page(), result.totalPages()));
 		return "admin/audit";
 	}
 

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.roadmap.account.Account;
-import dev.roadmap.account.AccountPage;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.AccountSessions;
@@ -14,6 +13,7 @@ import dev.roadmap.account.RoleChange;
 import dev.roadmap.account.RoleChangeException;
 import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.UserAdministration;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,10 +50,9 @@ class UserAdminController {
 	@GetMapping("/admin/users")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
 		String query = q.strip();
-		AccountPage result = this.accounts.search(query, page, PAGE_SIZE);
+		PageOf<Account> result = this.accounts.search(query, page, PAGE_SIZE);
 		model.addAttribute("q", query);
 		model.addAttribute("result", result);
-		model.addAttribute("pager", new Pager(result.page(), result.totalPages()));
 		model.addAttribute("roles", Role.values());
 		return "admin/users";
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.roadmap.progress.Progress;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -95,9 +96,11 @@ public class MentorDashboard {
 	/**
 	 * One page of the learners of the mentor's active cohorts, or of one of them.
 	 * @param cohortId a cohort to show alone, or 0 for all the mentor's cohorts
+	 * @param page the page number, from 1 (a lower one reads as 1)
 	 */
 	@Transactional(readOnly = true)
-	public Page learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
+	public PageOf<Row> learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
+		int number = Math.max(1, page);
 		Instant stuckBefore = Instant.now().minus(this.stuckAfter);
 		long[] matching = { 0 };
 		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "")
@@ -107,8 +110,8 @@ public class MentorDashboard {
 			.param("mentor", mentorId)
 			.param("cohort", cohortId)
 			.param("size", size)
-			.param("offset", (long) page * size)
-			.param("window", (long) page * size + size)
+			.param("offset", PageOf.offsetOf(number, size))
+			.param("window", PageOf.offsetOf(number, size) + size)
 			.query((rs, rowNum) -> {
 				matching[0] = rs.getLong("matching");
 				Instant lastActivity = rs.getTimestamp("last_activity").toInstant();
@@ -118,7 +121,7 @@ public class MentorDashboard {
 						stageProgress(rs.getString("stage_counts")));
 			})
 			.list();
-		return new Page(rows, page, size, matching[0]);
+		return new PageOf<>(rows, number, size, matching[0]);
 	}
 
 	/**
@@ -244,25 +247,6 @@ public class MentorDashboard {
 				return 4;
 			}
 			return (progress.percent() == 0) ? 0 : 1 + progress.percent() * 3 / 100;
-		}
-
-	}
-
-	/**
-	 * A page of learners and how many match in all.
-	 */
-	public record Page(List<Row> rows, int page, int size, long total) {
-
-		public int pages() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
-		public boolean hasNext() {
-			return this.page + 1 < pages();
-		}
-
-		public boolean hasPrevious() {
-			return this.page > 0;
 		}
 
 	}

@@ -27,6 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The mentor's pages: their cohorts' learners at a glance with the review queue, and one
  * learner's whole roadmap. A mentor only ever sees learners of the active cohorts they
  * mentor; anyone else's id is answered 404, as if it did not exist.
+ * <p>
+ * These pages' {@code page} parameters count from 0, as their addresses always have
+ * ({@code ?page=1} is the second page); the page records count from 1.
  */
 @Controller
 class MentorController {
@@ -72,7 +75,7 @@ class MentorController {
 		model.addAttribute("dir", descending ? "desc" : "asc");
 		model.addAttribute("stages", this.roadmap.stages());
 		model.addAttribute("learners",
-				this.dashboard.learners(mentor.id(), cohort, sort, descending, Math.max(page, 0), LEARNERS_PER_PAGE));
+				this.dashboard.learners(mentor.id(), cohort, sort, descending, fromAddress(page), LEARNERS_PER_PAGE));
 		model.addAttribute("queue", this.queue.waiting(mentor.id(), Math.max(queuePage, 0), REQUESTS_PER_PAGE));
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";
@@ -89,12 +92,19 @@ class MentorController {
 		model.addAttribute("statuses", skills.statuses());
 		model.addAttribute("reviews", skills.reviews());
 		model.addAttribute("progress", ProgressService.progressOf(skills.statuses(), stages));
-		model.addAttribute("history", this.progress.historyOf(learnerId, Math.max(page, 0), HISTORY_PER_PAGE));
+		model.addAttribute("history", this.progress.historyOf(learnerId, fromAddress(page), HISTORY_PER_PAGE));
 		model.addAttribute("skillTitles",
 				stages.stream()
 					.flatMap((stage) -> stage.skills().stream())
 					.collect(Collectors.toMap((skill) -> skill.id(), (skill) -> skill.title())));
 		return "mentor/learner";
+	}
+
+	/**
+	 * The page number, from 1, of a {@code page} parameter of these pages, from 0.
+	 */
+	private static int fromAddress(int page) {
+		return Math.max(page, 0) + 1;
 	}
 
 	static ResponseStatusException notFound() {

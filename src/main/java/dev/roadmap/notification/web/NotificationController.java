@@ -1,10 +1,6 @@
 package dev.roadmap.notification.web;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.notification.NotificationPage;
 import dev.roadmap.notification.NotificationService;
 import dev.roadmap.shared.SeeOther;
 
@@ -32,8 +28,6 @@ class NotificationController {
 
 	private final NotificationService notifications;
 
-	private final Clock clock = Clock.systemUTC();
-
 	NotificationController(NotificationService notifications) {
 		this.notifications = notifications;
 	}
@@ -45,11 +39,7 @@ class NotificationController {
 	@GetMapping
 	String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
 			Model model) {
-		NotificationPage notifications = this.notifications.list(user.id(), page - 1, PAGE_SIZE);
-		Instant now = this.clock.instant();
-		model.addAttribute("notifications", notifications);
-		model.addAttribute("rows",
-				notifications.items().stream().map((notification) -> NotificationRow.of(notification, now)).toList());
+		model.addAttribute("notifications", this.notifications.list(user.id(), page, PAGE_SIZE));
 		return "notifications/list";
 	}
 

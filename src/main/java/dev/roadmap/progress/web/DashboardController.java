@@ -90,7 +90,7 @@ class DashboardController {
 					.map((skill) -> new OpenReview(skill, reviews.get(skill.id()).state()))
 					.filter(OpenReview::open)
 					.toList());
-		model.addAttribute("history", this.progress.historyOf(user.id(), 0, RECENT));
+		model.addAttribute("history", this.progress.historyOf(user.id(), 1, RECENT));
 		model.addAttribute("skills", skills);
 		model.addAttribute("activity", activity);
 		ActivityCharts.HeatMap heatMap = ActivityCharts.heatMap(activity);

@@ -270,7 +270,7 @@ class MentorDashboardOrderIntegrationTests {
 					expected.add(rs.getLong("user_id") + "/" + rs.getLong("skill_id"));
 					matching[0] = rs.getLong("matching");
 				});
-			ReviewQueue.Page page = this.queue.waiting(this.mentor.id(), number, 5);
+			PageOf<ReviewQueue.Item> page = this.queue.waiting(this.mentor.id(), number + 1, 5);
 			assertThat(page.items().stream().map((item) -> item.learnerId() + "/" + item.skillId()))
 				.containsExactlyElementsOf(expected);
 			if (!expected.isEmpty()) {

@@ -176,14 +176,14 @@ class MentoringIntegrationTests {
 		this.reviews.requestReview(both.id(), project, new Evidence("https://github.com/me/todo", null, null));
 
 		assertThat(this.cohorts.isMentorOf(both.id(), both.id())).isFalse();
-		assertThat(this.queue.waiting(both.id(), 0, 10).items()).extracting(ReviewQueue.Item::learnerId)
+		assertThat(this.queue.waiting(both.id(), 1, 10).items()).extracting(ReviewQueue.Item::learnerId)
 			.containsExactly(setup.learner().id());
 		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 1, 25).items())
 			.extracting(MentorDashboard.Row::id)
 			.containsExactly(setup.learner().id());
 		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))
 			.andExpect(status().isNotFound());
-		assertThat(this.queue.waiting(setup.mentor().id(), 0, 10).items()).hasSize(2);
+		assertThat(this.queue.waiting(setup.mentor().id(), 1, 10).items()).hasSize(2);
 	}
 
 	@Test
@@ -219,7 +219,7 @@ class MentoringIntegrationTests {
 			.param("skill", second.id())
 			.update();
 
-		ReviewQueue.Page page = this.queue.waiting(setup.mentor().id(), 0, 10);
+		PageOf<ReviewQueue.Item> page = this.queue.waiting(setup.mentor().id(), 1, 10);
 
 		assertThat(page.items()).extracting(ReviewQueue.Item::skillId)
 			.containsExactly(second.id(), setup.project().id());

@@ -46,14 +46,6 @@ class OneWayPerThingTests {
 
 	private static final Pattern AGO = Pattern.compile("\\bago\\b", Pattern.CASE_INSENSITIVE);
 
-	/**
-	 * The review queue's page and pager, left as they are while the queue moves to
-	 * another module; they join PageOf and the pager after the move.
-	 */
-	private static final String QUEUE_PAGE = ".*\\.ReviewQueue\\$Page";
-
-	private static final String QUEUE_PAGER_LABEL = "#{mentor.queuePages}";
-
 	@Test
 	void onlySha256MakesADigest() {
 		noClasses().that()
@@ -78,8 +70,6 @@ class OneWayPerThingTests {
 	void onlyPageOfIsAPageOfAList() {
 		classes().that()
 			.resideOutsideOfPackage("dev.roadmap.shared")
-			.and()
-			.haveNameNotMatching(QUEUE_PAGE)
 			.should(notNumberPages())
 			.because("a page of a list is a PageOf, numbered from 1")
 			.check(CLASSES);
@@ -95,9 +85,7 @@ class OneWayPerThingTests {
 				// A pager by its look, or by its links to other pages of the same list.
 				for (Element pager : Jsoup.parse(Files.readString(template))
 					.select("nav.pager, nav.pagination, a[th:href~=[(,]page=]")) {
-					if (pager.closest("nav[th:aria-label=" + QUEUE_PAGER_LABEL + "]") == null) {
-						pagers.add(TEMPLATES.relativize(template) + ": " + pager.attributes());
-					}
+					pagers.add(TEMPLATES.relativize(template) + ": " + pager.attributes());
 				}
 			}
 		}

@@ -110,10 +110,12 @@ class PageOfTests {
 	}
 
 	private static Document steps(PageOf<?> page, String href, int first) {
-		return Fragments.render("""
-				<nav th:replace="~{fragments/pager :: steps(page=${page}, href=${href}, first=${first},
-					label=#{mentor.learner.historyPages}, previous=#{pager.newer}, next=#{pager.older},
-					style='pager')}"></nav>""", Map.of("page", page, "href", href, "first", first));
+		return Fragments.render(
+				"""
+						<nav th:replace="~{fragments/pager :: steps(page=${page}, href=${href}, pageParam='page', first=${first},
+							label=#{mentor.learner.historyPages}, previous=#{pager.newer}, next=#{pager.older},
+							style='pager')}"></nav>""",
+				Map.of("page", page, "href", href, "first", first));
 	}
 
 }

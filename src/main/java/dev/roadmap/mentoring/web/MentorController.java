@@ -76,7 +76,7 @@ class MentorController {
 		model.addAttribute("stages", this.roadmap.stages());
 		model.addAttribute("learners",
 				this.dashboard.learners(mentor.id(), cohort, sort, descending, fromAddress(page), LEARNERS_PER_PAGE));
-		model.addAttribute("queue", this.queue.waiting(mentor.id(), Math.max(queuePage, 0), REQUESTS_PER_PAGE));
+		model.addAttribute("queue", this.queue.waiting(mentor.id(), fromAddress(queuePage), REQUESTS_PER_PAGE));
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";
 	}

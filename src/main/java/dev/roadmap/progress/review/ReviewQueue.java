@@ -7,6 +7,7 @@ import java.util.List;
 import dev.roadmap.progress.review.internal.ReviewProperties;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,8 +56,12 @@ public class ReviewQueue {
 		this.overdueAfter = properties.overdueAfter();
 	}
 
+	/**
+	 * One page of the waiting requests.
+	 * @param number the page, numbered from 1
+	 */
 	@Transactional(readOnly = true)
-	public Page waiting(long mentorId, int page, int size) {
+	public PageOf<Item> waiting(long mentorId, int number, int size) {
 		Instant overdueBefore = Instant.now().minus(this.overdueAfter);
 		Long[] liveSkills = this.roadmap.stages()
 			.stream()
@@ -69,7 +74,7 @@ public class ReviewQueue {
 			.param("lapse", this.lapse.toSeconds())
 			.param("skills", liveSkills)
 			.param("size", size)
-			.param("offset", (long) page * size)
+			.param("offset", PageOf.offsetOf(number, size))
 			.query((rs, rowNum) -> {
 				matching[0] = rs.getLong("matching");
 				Instant requested = rs.getTimestamp("review_requested_at").toInstant();
@@ -81,7 +86,7 @@ public class ReviewQueue {
 						requested.isBefore(overdueBefore));
 			})
 			.list();
-		return new Page(items, page, size, matching[0]);
+		return new PageOf<>(items, number, size, matching[0]);
 	}
 
 	/**
@@ -89,25 +94,6 @@ public class ReviewQueue {
 	 */
 	public record Item(long learnerId, String learnerName, long skillId, String stageSlug, String skillSlug,
 			String skillTitle, Instant requestedAt, Long claimedById, String claimedByName, boolean overdue) {
-	}
-
-	/**
-	 * A page of the queue and how many requests wait in all.
-	 */
-	public record Page(List<Item> items, int page, int size, long total) {
-
-		public int pages() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
-		public boolean hasNext() {
-			return this.page + 1 < pages();
-		}
-
-		public boolean hasPrevious() {
-			return this.page > 0;
-		}
-
 	}
 
 }

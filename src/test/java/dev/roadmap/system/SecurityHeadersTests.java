@@ -54,7 +54,7 @@ class SecurityHeadersTests {
 	}
 
 	@Test
-	void hstsIsNotSentOverPlainHttp() throws Exception {
+	void hstsIsSentOnlyOnSecureRequests() throws Exception {
 		assertThat(send(get("/css/app.css")).getHeader("Strict-Transport-Security")).isNull();
 		assertThat(send(get("/css/app.css").secure(true)).getHeader("Strict-Transport-Security"))
 			.isEqualTo("max-age=31536000 ; includeSubDomains");

@@ -19,8 +19,8 @@ import org.springframework.core.annotation.AliasFor;
  * handling, the layout's helpers ({@code #viewer}, {@code application.assets},
  * {@code @time}), the message bundles and Thymeleaf, all as in production; and no
  * controller unless the test names it
- * ({@code @ControllerSliceTest(LoginController.class)}). Starts in about a second, with
- * no PostgreSQL.
+ * ({@code @ControllerSliceTest(LoginController.class)}). Starts in a few seconds, with no
+ * PostgreSQL.
  * <p>
  * What needs the database is left out: the pages' read-only transactions, sessions
  * (MockMvc keeps its own), the header's notification count, and the account module's

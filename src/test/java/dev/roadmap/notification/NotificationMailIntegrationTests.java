@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -55,14 +54,12 @@ class NotificationMailIntegrationTests {
 	NotificationService notifications;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
 	ReviewScenario scenario;
 
 	AccountPrincipal ada;
@@ -73,7 +70,6 @@ class NotificationMailIntegrationTests {
 
 	@BeforeEach
 	void adaIsInACohortMentoredByMo() {
-		this.scenario = new ReviewScenario(this.context);
 		this.ada = this.scenario.learner("Ada Learner");
 		this.mo = this.scenario.mentor("Mo Mentor");
 		this.scenario.cohort(this.ada, this.mo);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,8 +33,6 @@ class NotificationServiceIntegrationTests {
 	NotificationService notifications;
 
 	@Autowired
-	ApplicationContext context;
-
 	ReviewScenario scenario;
 
 	AccountPrincipal ada;
@@ -48,7 +45,6 @@ class NotificationServiceIntegrationTests {
 
 	@BeforeEach
 	void adaIsInACohortMentoredByMoAndMax() {
-		this.scenario = new ReviewScenario(this.context);
 		this.ada = this.scenario.learner("Ada Learner");
 		this.mo = this.scenario.mentor("Mo Mentor");
 		this.max = this.scenario.mentor("Max Mentor");

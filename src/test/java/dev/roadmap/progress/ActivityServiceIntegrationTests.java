@@ -282,12 +282,12 @@ class ActivityServiceIntegrationTests {
 
 	@Test
 	void nextUpReadsTheLearnersStatusesFromTheDatabase() {
-		long learner = this.learners.aLearner().id();
 		List<Stage> stages = this.roadmap.stages();
-		for (Skill skill : stages.get(0).skills()) {
-			this.progress.setStatus(learner, skill, SkillStatus.DONE);
-		}
-		this.progress.setStatus(learner, stages.get(1).skills().get(0), SkillStatus.SKIPPED);
+		long learner = this.learners.learner()
+			.withStageDone(stages.get(0).slug())
+			.with(stages.get(1).skills().get(0), SkillStatus.SKIPPED)
+			.create()
+			.id();
 
 		Optional<Skill> next = ActivityService.nextUp(stages, this.progress.statusesOf(learner));
 

@@ -134,12 +134,11 @@ class LearnerProgressSummaryIntegrationTests {
 
 	@Test
 	void summaryFollowsTheContentWhenASkillIsRetiredAndRestored() {
-		AccountPrincipal learner = this.learners.aLearner();
 		List<Skill> languages = this.roadmap.stage("languages").orElseThrow().skills();
-		for (Skill skill : languages) {
-			this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
-		}
-		this.progress.setStatus(learner.id(), languages.get(0), SkillStatus.SKIPPED);
+		AccountPrincipal learner = this.learners.learner()
+			.withStageDone("languages")
+			.with(languages.get(0), SkillStatus.SKIPPED)
+			.create();
 		Map<String, Object> before = summaryOf(learner.id());
 		Skill retired = languages.get(1);
 		try {

@@ -26,7 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 		"roadmap.mail.from=Roadmap <roadmap@example.org>", "roadmap.mail.outbox-poll-interval=100ms" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.Port.class })
-@Import(Learners.class)
+@Import({ Learners.class, ReviewScenario.class })
 @MockitoSpyBean(types = JavaMailSender.class)
 public @interface MailIntegrationTest {
 

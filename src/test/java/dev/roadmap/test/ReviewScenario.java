@@ -16,13 +16,15 @@ import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationContext;
 
 /**
  * People, cohorts and reviews for tests (a learner asking, a mentor answering), built
  * through the modules' public services. Every user and cohort is new, so tests sharing a
- * database never see each other's data.
+ * database never see each other's data. Integration tests have one to autowire.
  */
+@TestComponent
 public final class ReviewScenario {
 
 	private final AccountService accounts;

@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import({ Learners.class, Skills.class, Http.class })
+@Import({ Learners.class, ReviewScenario.class, Skills.class, Http.class })
 public @interface RoadmapIntegrationTest {
 
 }

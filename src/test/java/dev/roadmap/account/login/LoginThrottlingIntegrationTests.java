@@ -1,6 +1,5 @@
 package dev.roadmap.account.login;
 
-import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,7 @@ import static dev.roadmap.test.Logins.randomAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Login throttling as a user sees it, with the default limits: 5 failures per account and
@@ -80,29 +77,6 @@ class LoginThrottlingIntegrationTests {
 		}
 
 		attempt(email, WRONG, randomAddress()).andExpect(redirectedUrl("/login?locked=15"));
-	}
-
-	@Test
-	void theLoginPageSaysWhenToTryAgainWithoutNamingTheAccount() throws Exception {
-		String page = Html
-			.of(this.mvc.perform(get("/login").param("locked", "12")).andExpect(status().isOk()).andReturn())
-			.select("[role=alert]")
-			.text();
-
-		assertThat(page).isEqualTo("Too many failed login attempts. For your security, logging in is paused: "
-				+ "try again in 12 minutes.");
-	}
-
-	@Test
-	void theWaitShownIsNeverLongerThanALock() throws Exception {
-		for (String forged : new String[] { "100000", "-3", "soon", "" }) {
-			assertThat(Html.of(this.mvc.perform(get("/login").param("locked", forged)).andReturn())
-				.select("[role=alert]")
-				.text()).as(forged).endsWith("try again in 15 minutes.");
-		}
-		assertThat(
-				Html.of(this.mvc.perform(get("/login").param("locked", "1")).andReturn()).select("[role=alert]").text())
-			.endsWith("try again in 1 minute.");
 	}
 
 	@Test

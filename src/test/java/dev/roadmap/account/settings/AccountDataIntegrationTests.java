@@ -21,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -62,8 +61,6 @@ class AccountDataIntegrationTests {
 	NotificationService notifications;
 
 	@Autowired
-	ApplicationContext context;
-
 	ReviewScenario scenario;
 
 	AccountPrincipal ada;
@@ -76,7 +73,6 @@ class AccountDataIntegrationTests {
 
 	@BeforeEach
 	void adaAndBoHaveReviewsByMo() {
-		this.scenario = new ReviewScenario(this.context);
 		this.ada = this.scenario.learner("Ada Learner");
 		this.bo = this.scenario.learner("Bo Learner");
 		this.mo = this.scenario.mentor("Mo Mentor");

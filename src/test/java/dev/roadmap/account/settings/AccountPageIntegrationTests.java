@@ -79,12 +79,6 @@ class AccountPageIntegrationTests {
 	}
 
 	@Test
-	void theAccountPageNeedsALogin() throws Exception {
-		this.mvc.perform(get("/account")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-		this.mvc.perform(get("/account/export")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-	}
-
-	@Test
 	void theAccountPageShowsTheProfileAndOneFormPerChangeWithCsrfTokens() throws Exception {
 		AccountPrincipal ada = this.learners.aLearner();
 
@@ -102,13 +96,6 @@ class AccountPageIntegrationTests {
 		assertThat(page.select("#timeZone option")).hasSizeGreaterThan(400);
 		assertThat(page.select("a[href=/account/export]")).hasSize(1);
 		assertThat(page.select("nav a[href=/account]").text()).isEqualTo("Account");
-	}
-
-	@Test
-	void theLoginPageOffersAPasswordReset() throws Exception {
-		Document page = Html.of(this.mvc.perform(get("/login")).andReturn());
-
-		assertThat(page.select("a[href=/password-reset]").text()).isEqualTo("Forgot your password?");
 	}
 
 	@Test

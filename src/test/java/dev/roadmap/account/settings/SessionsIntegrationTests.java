@@ -108,13 +108,6 @@ class SessionsIntegrationTests {
 	}
 
 	@Test
-	void theLoginPageConfirmsTheLogoutEverywhere() throws Exception {
-		assertThat(Html.of(this.mvc.perform(get("/login").param("loggedOutEverywhere", "")).andReturn())
-			.select("[role=status]")
-			.text()).contains("You have been logged out on every device.");
-	}
-
-	@Test
 	void loggingOutEverywhereNeedsTheFormsCsrfToken() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
 		Cookie session = sessionOf(logIn(learner.getUsername(), Learners.PASSWORD));
@@ -122,12 +115,6 @@ class SessionsIntegrationTests {
 		this.mvc.perform(post("/account/logout-everywhere").cookie(session)).andExpect(status().isForbidden());
 
 		this.mvc.perform(get("/").cookie(session)).andExpect(signedIn());
-	}
-
-	@Test
-	void loggingOutEverywhereNeedsALogin() throws Exception {
-		this.mvc.perform(post("/account/logout-everywhere").with(csrf())).andExpect(redirectedUrl("/login"));
-		this.mvc.perform(get("/account/logout-everywhere")).andExpect(redirectedUrl("/login"));
 	}
 
 	private Cookie sessionOf(RequestBuilder login) throws Exception {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,11 +51,9 @@ class NotificationPagesIntegrationTests {
 	NotificationService notifications;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	Environment environment;
 
+	@Autowired
 	ReviewScenario scenario;
 
 	AccountPrincipal ada;
@@ -67,7 +64,6 @@ class NotificationPagesIntegrationTests {
 
 	@BeforeEach
 	void adaIsInACohortMentoredByMo() {
-		this.scenario = new ReviewScenario(this.context);
 		this.ada = this.scenario.learner("Ada Learner");
 		this.mo = this.scenario.mentor("Mo Mentor");
 		this.scenario.cohort(this.ada, this.mo);

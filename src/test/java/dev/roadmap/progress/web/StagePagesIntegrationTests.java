@@ -120,11 +120,7 @@ class StagePagesIntegrationTests {
 
 	@Test
 	void learnersCanHideTheStagesTheyHaveFinished() throws Exception {
-		AccountPrincipal learner = this.learners.aLearner();
-		this.roadmap.stage("what-is-backend")
-			.orElseThrow()
-			.skills()
-			.forEach((skill) -> this.progress.setStatus(learner.id(), skill, SkillStatus.DONE));
+		AccountPrincipal learner = this.learners.learner().withStageDone("what-is-backend").create();
 
 		Document page = Html.of(this.mvc.perform(get("/").param("unfinished", "true").with(user(learner))).andReturn());
 

@@ -151,7 +151,7 @@ public class AccountService {
 	private Account create(String email, String displayName, String password, Set<Role> roles) {
 		String normalized = EmailAddresses.normalize(email);
 		if (this.users.existsByEmail(normalized)) {
-			throw new EmailAlreadyRegisteredException(normalized);
+			throw new EmailAlreadyRegisteredException();
 		}
 		User user = new User(normalized, displayName.strip(), this.passwordEncoder.encode(password), roles);
 		Account account;
@@ -161,7 +161,7 @@ public class AccountService {
 		catch (DataIntegrityViolationException ex) {
 			// Two registrations for the same address at once: the unique constraint
 			// decides.
-			throw new EmailAlreadyRegisteredException(normalized);
+			throw new EmailAlreadyRegisteredException();
 		}
 		this.events.publishEvent(new AccountCreated(account.id()));
 		return account;

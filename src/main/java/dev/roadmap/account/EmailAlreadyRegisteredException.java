@@ -1,12 +1,15 @@
 package dev.roadmap.account;
 
-/**
- * Thrown when someone registers with an e-mail address that already has an account.
- */
-public class EmailAlreadyRegisteredException extends RuntimeException {
+import dev.roadmap.shared.RefusedInputException;
 
-	public EmailAlreadyRegisteredException(String email) {
-		super("An account already exists for " + email);
+/**
+ * Thrown when someone registers with an e-mail address that already has an account: the
+ * field {@code email}, {@code registration.emailTaken}.
+ */
+public class EmailAlreadyRegisteredException extends RefusedInputException {
+
+	public EmailAlreadyRegisteredException() {
+		super("email", "registration.emailTaken");
 	}
 
 }

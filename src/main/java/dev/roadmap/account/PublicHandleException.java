@@ -1,20 +1,15 @@
 package dev.roadmap.account;
 
-/**
- * A public page change that was refused because of its handle; nothing was changed. The
- * message key says why.
- */
-public class PublicHandleException extends RuntimeException {
+import dev.roadmap.shared.RefusedInputException;
 
-	private final String messageKey;
+/**
+ * A public page change that was refused because of its handle (the field {@code handle});
+ * nothing was changed. The message key says why.
+ */
+public class PublicHandleException extends RefusedInputException {
 
 	public PublicHandleException(String messageKey) {
-		super("Public handle refused: " + messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return this.messageKey;
+		super("handle", messageKey);
 	}
 
 }

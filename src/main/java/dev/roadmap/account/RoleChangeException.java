@@ -1,15 +1,18 @@
 package dev.roadmap.account;
 
+import dev.roadmap.shared.RefusedInputException;
+
 /**
- * A role change that was refused; nothing was changed. The reason says why, for the page
- * to explain.
+ * A role change that was refused; nothing was changed. The reason says why; the problem,
+ * of the field {@code roles}, is the admin user page's message for it,
+ * {@code admin.user.error.REASON}, since that page is where roles change.
  */
-public class RoleChangeException extends RuntimeException {
+public class RoleChangeException extends RefusedInputException {
 
 	private final Reason reason;
 
 	public RoleChangeException(Reason reason) {
-		super("Role change refused: " + reason);
+		super("roles", "admin.user.error." + reason);
 		this.reason = reason;
 	}
 

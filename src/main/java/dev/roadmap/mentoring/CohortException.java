@@ -1,19 +1,16 @@
 package dev.roadmap.mentoring;
 
-/**
- * A cohort change that cannot be made; the message key says why, for the page to show.
- */
-public class CohortException extends RuntimeException {
+import dev.roadmap.shared.RefusedInputException;
 
-	private final String messageKey;
+/**
+ * A cohort change that cannot be made; the message key says why, for the page to show. It
+ * names no field: what a form calls the cohort's name or its member is the form's
+ * business.
+ */
+public class CohortException extends RefusedInputException {
 
 	public CohortException(String messageKey) {
-		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return this.messageKey;
+		super(WHOLE_FORM, messageKey);
 	}
 
 }

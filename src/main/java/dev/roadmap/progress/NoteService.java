@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import dev.roadmap.progress.internal.SkillNote;
 import dev.roadmap.progress.internal.SkillNotes;
-import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.roadmap.Skill;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -41,13 +40,13 @@ public class NoteService {
 
 	/**
 	 * Saves the learner's note, or deletes it when blank.
-	 * @throws ReviewException with the field {@code note} when the note is too long
+	 * @throws NoteTooLongException when the note is too long
 	 */
 	@Transactional
 	public Optional<Note> save(long learnerId, Skill skill, String markdown) {
 		String text = (markdown != null) ? markdown.strip() : "";
 		if (text.length() > MAX_LENGTH) {
-			throw new ReviewException(Map.of("note", "note.tooLong"));
+			throw new NoteTooLongException();
 		}
 		if (text.isEmpty()) {
 			this.notes.delete(learnerId, skill.id());

@@ -1,10 +1,10 @@
 package dev.roadmap.account.publicpage;
 
 import dev.roadmap.account.AccountPrincipal;
-import dev.roadmap.account.PublicHandleException;
 import dev.roadmap.account.PublicPage;
 import dev.roadmap.account.PublicPageService;
 import dev.roadmap.account.settings.AccountSettingsPage;
+import dev.roadmap.shared.OnRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,24 +45,20 @@ class PublicPageController {
 	@PostMapping("/account/public-page")
 	ModelAndView changePublicPage(@AuthenticationPrincipal AccountPrincipal me,
 			@ModelAttribute("publicPageForm") PublicPageForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		if (result.getTarget() == null) {
 			// The box sent something other than "true": Spring keeps no form to show
 			// again, so show the one built from the other fields, with the errors.
 			model.addAttribute("publicPageForm", form);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "publicPageForm", result);
 		}
-		if (!result.hasErrors()) {
-			try {
-				PublicPage page = this.publicPages.setPublicPage(me.id(), form.on(), form.handle());
-				return AccountSettingsPage.done(redirect,
-						page.enabled() ? "flash.account.publicPageOn" : "flash.account.publicPageOff");
-			}
-			catch (PublicHandleException ex) {
-				result.rejectValue("handle", ex.messageKey());
-			}
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		PublicPage page = this.publicPages.setPublicPage(me.id(), form.on(), form.handle());
+		return AccountSettingsPage.done(redirect,
+				page.enabled() ? "flash.account.publicPageOn" : "flash.account.publicPageOff");
 	}
 
 }

@@ -2,8 +2,8 @@ package dev.roadmap.account.registration;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
-import dev.roadmap.account.EmailAlreadyRegisteredException;
 import dev.roadmap.account.PasswordPolicy;
+import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,23 +69,20 @@ class RegistrationController {
 
 	@PostMapping("/register")
 	ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
 		if (form.password() != null) {
 			this.passwordPolicy.violation(form.password())
 				.ifPresent((problem) -> result.rejectValue("password", problem));
 		}
-		if (!result.hasErrors()) {
-			try {
-				Account account = this.accounts.register(form.email(), form.displayName(), form.password());
-				logIn(account, request, response);
-				return new ModelAndView(SeeOther.to("/", redirect, "flash.registered"));
-			}
-			catch (EmailAlreadyRegisteredException ex) {
-				result.rejectValue("email", "registration.emailTaken");
-			}
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return new ModelAndView("account/register");
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return new ModelAndView("account/register");
+		onRefusal.show(() -> "account/register");
+		Account account = this.accounts.register(form.email(), form.displayName(), form.password());
+		logIn(account, request, response);
+		return new ModelAndView(SeeOther.to("/", redirect, "flash.registered"));
 	}
 
 	private void logIn(Account account, HttpServletRequest request, HttpServletResponse response) {

@@ -2,11 +2,11 @@ package dev.roadmap.account.reset;
 
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountSessions;
-import dev.roadmap.account.core.AccountChangeException;
 import dev.roadmap.account.core.SignedInUser;
 import dev.roadmap.account.reset.PasswordResetForms.NewPasswordForm;
 import dev.roadmap.account.reset.PasswordResetForms.PasswordResetRequestForm;
 import dev.roadmap.account.reset.PasswordResetService.InvalidResetTokenException;
+import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,25 +85,26 @@ class PasswordResetController {
 	@PostMapping("/{token}")
 	ModelAndView setPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") NewPasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		noReferrerNoStore(response);
 		model.addAttribute("token", token);
-		if (!result.hasErrors()) {
-			try {
-				Account account = this.resets.reset(token, form.password());
-				// Every session of the account ends, this one too: log in with the new
-				// password.
-				SignedInUser.logOut(request, response);
-				this.sessions.endOtherLogins(account.id(), account.email(), null);
-				return new ModelAndView(SeeOther.to("/login", redirect, "flash.passwordReset"));
-			}
-			catch (InvalidResetTokenException ex) {
-				return page("account/password-reset-invalid", HttpStatus.GONE);
-			}
-			catch (AccountChangeException ex) {
-				result.rejectValue("password", ex.messageKey());
-			}
+		if (result.hasErrors()) {
+			return newPasswordAgain(token);
 		}
+		onRefusal.show((refusal) -> (refusal instanceof InvalidResetTokenException)
+				? page("account/password-reset-invalid", HttpStatus.GONE) : newPasswordAgain(token));
+		Account account = this.resets.reset(token, form.password());
+		// Every session of the account ends, this one too: log in with the new password.
+		SignedInUser.logOut(request, response);
+		this.sessions.endOtherLogins(account.id(), account.email(), null);
+		return new ModelAndView(SeeOther.to("/login", redirect, "flash.passwordReset"));
+	}
+
+	/**
+	 * The new password's form again (400) with its errors, unless the link has stopped
+	 * working meanwhile.
+	 */
+	private ModelAndView newPasswordAgain(String token) {
 		if (!this.resets.isValid(token)) {
 			return page("account/password-reset-invalid", HttpStatus.GONE);
 		}

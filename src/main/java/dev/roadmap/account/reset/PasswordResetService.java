@@ -7,6 +7,7 @@ import dev.roadmap.account.core.AccountChangeException;
 import dev.roadmap.account.core.User;
 import dev.roadmap.account.core.Users;
 import dev.roadmap.shared.EmailAddresses;
+import dev.roadmap.shared.RefusedInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -88,10 +89,10 @@ class PasswordResetService {
 	/**
 	 * A reset link that cannot be used: never issued, already used, or expired.
 	 */
-	public static class InvalidResetTokenException extends RuntimeException {
+	public static class InvalidResetTokenException extends RefusedInputException {
 
 		InvalidResetTokenException() {
-			super("The password reset link is not valid");
+			super(WHOLE_FORM, "passwordReset.invalid.text");
 		}
 
 	}

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.AccountSessions;
-import dev.roadmap.account.core.AccountChangeException;
 import dev.roadmap.account.core.SignedInUser;
 import dev.roadmap.account.settings.AccountForms.DeleteAccountForm;
 import dev.roadmap.account.settings.AccountForms.DisplayNameForm;
 import dev.roadmap.account.settings.AccountForms.EmailForm;
 import dev.roadmap.account.settings.AccountForms.PasswordChangeForm;
 import dev.roadmap.account.settings.AccountForms.TimeZoneForm;
+import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,69 +96,76 @@ class AccountController {
 	@PostMapping("/name")
 	ModelAndView changeName(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("nameForm") DisplayNameForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!result.hasErrors() && apply(result, () -> SignedInUser
-			.refresh(this.settings.changeDisplayName(me.id(), form.displayName()), false, request, response))) {
-			return AccountSettingsPage.done(redirect, "flash.account.nameChanged");
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		SignedInUser.refresh(this.settings.changeDisplayName(me.id(), form.displayName()), false, request, response);
+		return AccountSettingsPage.done(redirect, "flash.account.nameChanged");
 	}
 
 	@PostMapping("/email")
 	ModelAndView changeEmail(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!result.hasErrors() && apply(result, () -> {
-			Account account = this.settings.changeEmail(me.id(), form.currentPassword(), form.email());
-			// Sessions elsewhere were opened with the old address: they end. (Before this
-			// session gets its new id, which the stored sessions do not know yet.)
-			this.sessions.endOtherLogins(me.id(), me.getUsername(), SignedInUser.sessionId(request));
-			SignedInUser.refresh(account, true, request, response);
-		})) {
-			return AccountSettingsPage.done(redirect, "flash.account.emailChanged");
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		Account account = this.settings.changeEmail(me.id(), form.currentPassword(), form.email());
+		// Sessions elsewhere were opened with the old address: they end. (Before this
+		// session gets its new id, which the stored sessions do not know yet.)
+		this.sessions.endOtherLogins(me.id(), me.getUsername(), SignedInUser.sessionId(request));
+		SignedInUser.refresh(account, true, request, response);
+		return AccountSettingsPage.done(redirect, "flash.account.emailChanged");
 	}
 
 	@PostMapping("/time-zone")
 	ModelAndView changeTimeZone(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("timeZoneForm") TimeZoneForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		// The session's principal carries the zone, which pages count days in.
-		if (!result.hasErrors() && apply(result, () -> SignedInUser
-			.refresh(this.settings.changeTimeZone(me.id(), form.timeZone()), false, request, response))) {
-			return AccountSettingsPage.done(redirect, "flash.account.timeZoneChanged");
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		// The session's principal carries the zone, which pages count days in.
+		SignedInUser.refresh(this.settings.changeTimeZone(me.id(), form.timeZone()), false, request, response);
+		return AccountSettingsPage.done(redirect, "flash.account.timeZoneChanged");
 	}
 
 	@PostMapping("/password")
 	ModelAndView changePassword(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!result.hasErrors() && apply(result, () -> {
-			Account account = this.settings.changePassword(me.id(), form.currentPassword(), form.newPassword());
-			// Whoever knew the old password is logged out everywhere else.
-			this.sessions.endOtherLogins(account.id(), account.email(), SignedInUser.sessionId(request));
-			SignedInUser.refresh(account, true, request, response);
-		})) {
-			return AccountSettingsPage.done(redirect, "flash.account.passwordChanged");
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		Account account = this.settings.changePassword(me.id(), form.currentPassword(), form.newPassword());
+		// Whoever knew the old password is logged out everywhere else.
+		this.sessions.endOtherLogins(account.id(), account.email(), SignedInUser.sessionId(request));
+		SignedInUser.refresh(account, true, request, response);
+		return AccountSettingsPage.done(redirect, "flash.account.passwordChanged");
 	}
 
 	@PostMapping("/delete")
 	ModelAndView delete(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("deleteForm") DeleteAccountForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!result.hasErrors() && apply(result, () -> {
-			Account before = this.settings.delete(me.id(), form.currentPassword(), form.confirmation());
-			SignedInUser.logOut(request, response);
-			this.sessions.endOtherLogins(before.id(), before.email(), null);
-		})) {
-			return new ModelAndView(SeeOther.to("/", redirect, "flash.account.deleted"));
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return this.accountPage.invalid(me, model);
 		}
-		return this.accountPage.invalid(me, model);
+		onRefusal.show(() -> this.accountPage.invalid(me, model));
+		Account before = this.settings.delete(me.id(), form.currentPassword(), form.confirmation());
+		SignedInUser.logOut(request, response);
+		this.sessions.endOtherLogins(before.id(), before.email(), null);
+		return new ModelAndView(SeeOther.to("/", redirect, "flash.account.deleted"));
 	}
 
 	/**
@@ -172,17 +179,6 @@ class AccountController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		// Streamed: the file is written while it is read, however long the history.
 		this.export.writeTo(me.id(), response.getOutputStream());
-	}
-
-	private boolean apply(BindingResult result, Runnable change) {
-		try {
-			change.run();
-			return true;
-		}
-		catch (AccountChangeException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
-			return false;
-		}
 	}
 
 }

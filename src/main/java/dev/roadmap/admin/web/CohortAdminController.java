@@ -5,12 +5,11 @@ import java.util.function.Supplier;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.admin.Actor;
-import dev.roadmap.admin.internal.AdminException;
 import dev.roadmap.admin.internal.CohortAdministration;
 import dev.roadmap.admin.internal.MemberChange;
 import dev.roadmap.mentoring.Cohort;
-import dev.roadmap.mentoring.CohortException;
 import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.shared.OnRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -35,6 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CohortAdminController {
+
+	private static final String NOT_FOUND = "cohort.notFound";
 
 	private final CohortService cohorts;
 
@@ -63,18 +64,15 @@ class CohortAdminController {
 
 	@PostMapping("/admin/cohorts")
 	ModelAndView create(@Valid @ModelAttribute("createForm") CohortNameForm form, BindingResult result,
-			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Cohort cohort = this.administration.create(Actor.of(admin), form.name());
-				return Redirects.seeOther("/admin/cohorts/" + cohort.id(), redirect, "admin.flash.cohortCreated",
-						cohort.name());
-			}
-			catch (CohortException ex) {
-				result.rejectValue("name", ex.messageKey());
-			}
+			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		if (result.hasErrors()) {
+			return Redirects.badRequest(list(model, "admin/cohorts"));
 		}
-		return Redirects.badRequest(list(model, "admin/cohorts"));
+		showAgain(onRefusal, result, "name", () -> list(model, "admin/cohorts"));
+		Cohort cohort = this.administration.create(Actor.of(admin), form.name());
+		return Redirects.seeOther("/admin/cohorts/" + cohort.id(), redirect, "admin.flash.cohortCreated",
+				cohort.name());
 	}
 
 	@GetMapping("/admin/cohorts/{id}")
@@ -85,20 +83,16 @@ class CohortAdminController {
 	@PostMapping("/admin/cohorts/{id}/name")
 	ModelAndView rename(@PathVariable long id, @Valid @ModelAttribute("renameForm") CohortNameForm form,
 			BindingResult result, @AuthenticationPrincipal AccountPrincipal admin, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Cohort before = cohort(id);
-		if (!result.hasErrors()) {
-			try {
-				Cohort after = this.administration.rename(Actor.of(admin), id, form.name());
-				boolean changed = !after.name().equals(before.name());
-				return Redirects.seeOther(path(id), redirect,
-						changed ? "admin.flash.cohortRenamed" : "admin.flash.cohortNameUnchanged", after.name());
-			}
-			catch (CohortException ex) {
-				rejectOrNotFound(result, "name", ex.messageKey());
-			}
+		if (result.hasErrors()) {
+			return Redirects.badRequest(show(before, model));
 		}
-		return Redirects.badRequest(show(before, model));
+		showAgain(onRefusal, result, "name", () -> show(before, model));
+		Cohort after = this.administration.rename(Actor.of(admin), id, form.name());
+		boolean changed = !after.name().equals(before.name());
+		return Redirects.seeOther(path(id), redirect,
+				changed ? "admin.flash.cohortRenamed" : "admin.flash.cohortNameUnchanged", after.name());
 	}
 
 	@GetMapping("/admin/cohorts/{id}/archive")
@@ -110,28 +104,30 @@ class CohortAdminController {
 
 	@PostMapping("/admin/cohorts/{id}/archive")
 	ModelAndView archive(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
-			RedirectAttributes redirect) {
-		return setArchived(id, true, admin, redirect);
+			RedirectAttributes redirect, OnRefusal onRefusal) {
+		return setArchived(id, true, admin, redirect, onRefusal);
 	}
 
 	@PostMapping("/admin/cohorts/{id}/restore")
 	ModelAndView restore(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
-			RedirectAttributes redirect) {
-		return setArchived(id, false, admin, redirect);
+			RedirectAttributes redirect, OnRefusal onRefusal) {
+		return setArchived(id, false, admin, redirect, onRefusal);
 	}
 
 	@PostMapping("/admin/cohorts/{id}/learners")
 	ModelAndView enrol(@PathVariable long id, @Valid @ModelAttribute("enrolForm") MemberForm form, BindingResult result,
-			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect) {
-		return addMember(id, form, result, model, redirect,
+			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
+		return addMember(id, form, result, model, redirect, onRefusal,
 				(email) -> this.administration.enrol(Actor.of(admin), id, email), "learners",
 				"admin.flash.learnerEnrolled", "admin.flash.learnerAlreadyEnrolled");
 	}
 
 	@PostMapping("/admin/cohorts/{id}/learners/{userId}/remove")
 	ModelAndView unenrol(@PathVariable long id, @PathVariable long userId,
-			@AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
-		MemberChange change = memberChange(() -> this.administration.unenrol(Actor.of(admin), id, userId));
+			@AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect, OnRefusal onRefusal) {
+		notFoundIfRefused(onRefusal);
+		MemberChange change = this.administration.unenrol(Actor.of(admin), id, userId);
 		return Redirects.seeOther(path(id) + "#learners", redirect,
 				change.changed() ? "admin.flash.learnerRemoved" : "admin.flash.learnerNotEnrolled", change.email());
 	}
@@ -139,60 +135,66 @@ class CohortAdminController {
 	@PostMapping("/admin/cohorts/{id}/mentors")
 	ModelAndView assignMentor(@PathVariable long id, @Valid @ModelAttribute("mentorForm") MemberForm form,
 			BindingResult result, @AuthenticationPrincipal AccountPrincipal admin, Model model,
-			RedirectAttributes redirect) {
-		return addMember(id, form, result, model, redirect,
+			RedirectAttributes redirect, OnRefusal onRefusal) {
+		return addMember(id, form, result, model, redirect, onRefusal,
 				(email) -> this.administration.assignMentor(Actor.of(admin), id, email), "mentors",
 				"admin.flash.mentorAssigned", "admin.flash.mentorAlreadyAssigned");
 	}
 
 	@PostMapping("/admin/cohorts/{id}/mentors/{userId}/remove")
 	ModelAndView unassignMentor(@PathVariable long id, @PathVariable long userId,
-			@AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
-		MemberChange change = memberChange(() -> this.administration.unassignMentor(Actor.of(admin), id, userId));
+			@AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect, OnRefusal onRefusal) {
+		notFoundIfRefused(onRefusal);
+		MemberChange change = this.administration.unassignMentor(Actor.of(admin), id, userId);
 		return Redirects.seeOther(path(id) + "#mentors", redirect,
 				change.changed() ? "admin.flash.mentorUnassigned" : "admin.flash.mentorNotAssigned", change.email());
 	}
 
-	private ModelAndView setArchived(long id, boolean archived, AccountPrincipal admin, RedirectAttributes redirect) {
+	private ModelAndView setArchived(long id, boolean archived, AccountPrincipal admin, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
 		Cohort cohort = cohort(id);
-		try {
-			boolean changed = this.administration.setArchived(Actor.of(admin), id, archived);
-			String key = archived ? (changed ? "admin.flash.cohortArchived" : "admin.flash.cohortAlreadyArchived")
-					: (changed ? "admin.flash.cohortRestored" : "admin.flash.cohortAlreadyActive");
-			return Redirects.seeOther(path(id), redirect, key, cohort.name());
-		}
-		catch (CohortException ex) {
-			throw notFound();
-		}
+		notFoundIfRefused(onRefusal);
+		boolean changed = this.administration.setArchived(Actor.of(admin), id, archived);
+		String key = archived ? (changed ? "admin.flash.cohortArchived" : "admin.flash.cohortAlreadyArchived")
+				: (changed ? "admin.flash.cohortRestored" : "admin.flash.cohortAlreadyActive");
+		return Redirects.seeOther(path(id), redirect, key, cohort.name());
 	}
 
 	private ModelAndView addMember(long id, MemberForm form, BindingResult result, Model model,
-			RedirectAttributes redirect, Function<String, MemberChange> action, String section, String added,
-			String already) {
+			RedirectAttributes redirect, OnRefusal onRefusal, Function<String, MemberChange> action, String section,
+			String added, String already) {
 		Cohort cohort = cohort(id);
-		if (!result.hasErrors()) {
-			try {
-				MemberChange change = action.apply(form.email());
-				return Redirects.seeOther(path(id) + "#" + section, redirect, change.changed() ? added : already,
-						change.email(), cohort.name());
-			}
-			catch (CohortException ex) {
-				rejectOrNotFound(result, "email", ex.messageKey());
-			}
-			catch (AdminException ex) {
-				result.rejectValue("email", ex.messageKey());
-			}
+		if (result.hasErrors()) {
+			return Redirects.badRequest(show(cohort, model));
 		}
-		return Redirects.badRequest(show(cohort, model));
+		showAgain(onRefusal, result, "email", () -> show(cohort, model));
+		MemberChange change = action.apply(form.email());
+		return Redirects.seeOther(path(id) + "#" + section, redirect, change.changed() ? added : already,
+				change.email(), cohort.name());
 	}
 
-	private static MemberChange memberChange(Supplier<MemberChange> action) {
-		try {
-			return action.get();
-		}
-		catch (CohortException ex) {
+	/**
+	 * A refused form is shown again (400) with the refusal as the error of its one field:
+	 * mentoring and the admin services name no field, since the cohort's name or member
+	 * is what they refuse. A cohort that is gone meanwhile is not found.
+	 */
+	private static void showAgain(OnRefusal onRefusal, BindingResult result, String field, Supplier<String> page) {
+		onRefusal.show((refusal) -> {
+			if (NOT_FOUND.equals(refusal.messageKey())) {
+				throw notFound();
+			}
+			result.rejectValue(field, refusal.messageKey());
+			return page.get();
+		});
+	}
+
+	/**
+	 * For actions without a form, the only refusal is that the cohort is gone.
+	 */
+	private static void notFoundIfRefused(OnRefusal onRefusal) {
+		onRefusal.show(() -> {
 			throw notFound();
-		}
+		});
 	}
 
 	private String list(Model model, String template) {
@@ -218,13 +220,6 @@ class CohortAdminController {
 
 	private Cohort cohort(long id) {
 		return this.cohorts.cohort(id).orElseThrow(CohortAdminController::notFound);
-	}
-
-	private static void rejectOrNotFound(BindingResult result, String field, String messageKey) {
-		if ("cohort.notFound".equals(messageKey)) {
-			throw notFound();
-		}
-		result.rejectValue(field, messageKey);
 	}
 
 	private static String path(long id) {

@@ -13,6 +13,7 @@ import dev.roadmap.account.RoleChange;
 import dev.roadmap.account.RoleChangeException;
 import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.UserAdministration;
+import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.PageOf;
 
 import org.springframework.http.HttpStatus;
@@ -65,30 +66,29 @@ class UserAdminController {
 
 	@PostMapping("/admin/users/{id}/roles")
 	ModelAndView changeRoles(@PathVariable long id, @RequestParam(name = "roles", required = false) Set<Role> roles,
-			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal admin, Model model, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
 		// A blank value binds as null: it names no role.
 		Set<Role> wanted = EnumSet.noneOf(Role.class);
 		if (roles != null) {
 			roles.stream().filter(Objects::nonNull).forEach(wanted::add);
 		}
-		try {
-			RoleChange change = this.administration.changeRoles(Actor.of(admin), id, wanted);
-			Account account = change.account();
-			if (change.changed() && id != admin.id()) {
-				// Roles travel in the session: end it, so the change holds at once.
-				this.sessions.logOutEverywhere(id);
-			}
-			return Redirects.seeOther("/admin/users/" + id, redirect,
-					change.changed() ? "admin.flash.rolesChanged" : "admin.flash.rolesUnchanged", account.email());
-		}
-		catch (RoleChangeException ex) {
-			if (ex.reason() == RoleChangeException.Reason.NO_SUCH_USER) {
+		onRefusal.show((refusal) -> {
+			if (refusal instanceof RoleChangeException refused
+					&& refused.reason() == RoleChangeException.Reason.NO_SUCH_USER) {
 				throw notFound();
 			}
-			Account account = account(id);
-			model.addAttribute("rolesError", "admin.user.error." + ex.reason());
-			return Redirects.badRequest(show(account, wanted, model));
+			model.addAttribute("rolesError", refusal.messageKey());
+			return show(account(id), wanted, model);
+		});
+		RoleChange change = this.administration.changeRoles(Actor.of(admin), id, wanted);
+		Account account = change.account();
+		if (change.changed() && id != admin.id()) {
+			// Roles travel in the session: end it, so the change holds at once.
+			this.sessions.logOutEverywhere(id);
 		}
+		return Redirects.seeOther("/admin/users/" + id, redirect,
+				change.changed() ? "admin.flash.rolesChanged" : "admin.flash.rolesUnchanged", account.email());
 	}
 
 	private String show(Account account, Set<Role> checked, Model model) {

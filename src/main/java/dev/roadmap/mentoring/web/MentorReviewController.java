@@ -1,6 +1,5 @@
 package dev.roadmap.mentoring.web;
 
-import java.util.Map;
 import java.util.Optional;
 
 import dev.roadmap.account.AccountPrincipal;
@@ -9,14 +8,13 @@ import dev.roadmap.mentoring.CohortService;
 import dev.roadmap.progress.review.Claim;
 import dev.roadmap.progress.review.ClaimRequiredException;
 import dev.roadmap.progress.review.ReviewDecisions;
-import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.progress.review.SkillReview;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.SeeOther;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,49 +83,33 @@ class MentorReviewController {
 	}
 
 	@PostMapping(PATH + "/approve")
-	Object approve(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
-			@PathVariable long skillId, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	View approve(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+			@PathVariable long skillId, Model model, RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		try {
-			this.decisions.approve(mentor.id(), learnerId, skill);
-		}
-		catch (ClaimRequiredException ex) {
-			return needsClaim(learnerId, skillId, redirect);
-		}
-		catch (ReviewException ex) {
-			return showErrors(mentor, learnerId, skill, ex.problems(), null, model, response);
-		}
+		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
+		showErrors(onRefusal, mentor, learnerId, skill, null, model);
+		this.decisions.approve(mentor.id(), learnerId, skill);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.approved", skill.title());
 	}
 
 	@PostMapping(PATH + "/changes")
-	Object requestChanges(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+	View requestChanges(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		try {
-			this.decisions.requestChanges(mentor.id(), learnerId, skill, comment);
-		}
-		catch (ClaimRequiredException ex) {
-			return needsClaim(learnerId, skillId, redirect);
-		}
-		catch (ReviewException ex) {
-			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
-		}
+		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
+		showErrors(onRefusal, mentor, learnerId, skill, comment, model);
+		this.decisions.requestChanges(mentor.id(), learnerId, skill, comment);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.changesRequested", skill.title());
 	}
 
 	@PostMapping(PATH + "/comments")
-	Object comment(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
+	View comment(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
 			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		try {
-			this.decisions.comment(mentor.id(), learnerId, skill, comment);
-		}
-		catch (ReviewException ex) {
-			return showErrors(mentor, learnerId, skill, ex.problems(), comment, model, response);
-		}
+		showErrors(onRefusal, mentor, learnerId, skill, comment, model);
+		this.decisions.comment(mentor.id(), learnerId, skill, comment);
 		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.commented", skill.title());
 	}
 
@@ -143,16 +125,17 @@ class MentorReviewController {
 		return "mentor/review";
 	}
 
-	private String showErrors(AccountPrincipal mentor, long learnerId, Skill skill, Map<String, String> problems,
-			String comment, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("errors", problems);
-		model.addAttribute("commentDraft", comment);
-		return render(mentor, learnerId, skill, model);
-	}
-
-	private View needsClaim(long learnerId, long skillId, RedirectAttributes redirect) {
-		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimFirst");
+	/**
+	 * A refused decision or comment shows the review page again, with the problems and
+	 * the comment typed.
+	 */
+	private void showErrors(OnRefusal onRefusal, AccountPrincipal mentor, long learnerId, Skill skill, String comment,
+			Model model) {
+		onRefusal.show((refusal) -> {
+			model.addAttribute("errors", refusal.problems());
+			model.addAttribute("commentDraft", comment);
+			return render(mentor, learnerId, skill, model);
+		});
 	}
 
 	/**

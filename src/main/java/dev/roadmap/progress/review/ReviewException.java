@@ -2,28 +2,20 @@ package dev.roadmap.progress.review;
 
 import java.util.Map;
 
+import dev.roadmap.shared.RefusedInputException;
+
 /**
  * A review action that cannot be taken now; carries message keys for the page, by field
  * where a field is at fault.
  */
-public class ReviewException extends RuntimeException {
-
-	private final Map<String, String> problems;
+public class ReviewException extends RefusedInputException {
 
 	public ReviewException(String messageKey) {
-		this(Map.of("", messageKey));
+		super(WHOLE_FORM, messageKey);
 	}
 
 	public ReviewException(Map<String, String> problems) {
-		super(String.join(", ", problems.values()));
-		this.problems = Map.copyOf(problems);
-	}
-
-	/**
-	 * Message keys by field name; the empty field name means the whole form.
-	 */
-	public Map<String, String> problems() {
-		return this.problems;
+		super(problems);
 	}
 
 }

@@ -5,10 +5,9 @@ import java.util.Optional;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.progress.Note;
 import dev.roadmap.progress.NoteService;
-import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.roadmap.shared.OnRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,40 +43,35 @@ class NoteController {
 	}
 
 	@PostMapping(PATH)
-	Object save(@PathVariable String slug, @PathVariable String skillSlug, @RequestParam(required = false) String note,
+	View save(@PathVariable String slug, @PathVariable String skillSlug, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			OnRefusal onRefusal) {
 		Skill skill = skill(slug, skillSlug);
-		try {
-			this.notes.save(user.id(), skill, note);
-		}
-		catch (ReviewException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		onRefusal.show((refusal) -> {
 			model.addAttribute("errorSkill", skill.slug());
-			model.addAttribute("reviewErrors", ex.problems());
+			model.addAttribute("reviewErrors", refusal.problems());
 			model.addAttribute("noteDraft", note);
 			return this.page.render(slug, user, model);
-		}
+		});
+		this.notes.save(user.id(), skill, note);
 		return SkillReviewController.backToSkill(slug, skill, "flash.noteSaved", redirect);
 	}
 
 	@PostMapping(path = PATH, headers = "HX-Request=true")
 	String autosave(@PathVariable String slug, @PathVariable String skillSlug,
 			@RequestParam(required = false) String note, @AuthenticationPrincipal AccountPrincipal user, Model model,
-			HttpServletResponse response) {
+			OnRefusal onRefusal) {
 		Skill skill = skill(slug, skillSlug);
 		model.addAttribute("skill", skill);
-		try {
-			Optional<Note> saved = this.notes.save(user.id(), skill, note);
-			model.addAttribute("note", saved.orElse(null));
-			model.addAttribute("noteStatus", "note.saved");
-		}
-		catch (ReviewException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("noteStatus", ex.problems().getOrDefault("note", "note.notSaved"));
+		// htmx swaps in only the status line, saying why.
+		onRefusal.show((refusal) -> {
+			model.addAttribute("noteStatus", refusal.problems().getOrDefault("note", "note.notSaved"));
 			model.addAttribute("noteError", true);
 			return "fragments/skill :: note-status";
-		}
+		});
+		Optional<Note> saved = this.notes.save(user.id(), skill, note);
+		model.addAttribute("note", saved.orElse(null));
+		model.addAttribute("noteStatus", "note.saved");
 		return "fragments/skill :: note-saved";
 	}
 

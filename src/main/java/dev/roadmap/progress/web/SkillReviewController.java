@@ -1,15 +1,13 @@
 package dev.roadmap.progress.web;
 
-import java.util.Map;
-
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.progress.review.Evidence;
-import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.OnRefusal;
+import dev.roadmap.shared.RefusedInputException;
 import dev.roadmap.shared.SeeOther;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,42 +40,37 @@ class SkillReviewController {
 	}
 
 	@PostMapping("/stages/{slug}/skills/{skillSlug}/review")
-	Object requestReview(@PathVariable String slug, @PathVariable String skillSlug,
+	View requestReview(@PathVariable String slug, @PathVariable String skillSlug,
 			@RequestParam(required = false) String url, @RequestParam(required = false) String liveUrl,
 			@RequestParam(required = false) String note, @AuthenticationPrincipal AccountPrincipal user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = skill(slug, skillSlug);
 		Evidence evidence = new Evidence(url, liveUrl, note);
-		try {
-			this.reviews.requestReview(user.id(), skill, evidence);
-		}
-		catch (ReviewException ex) {
+		onRefusal.show((refusal) -> {
 			model.addAttribute("evidenceDraft", evidence);
-			return showErrors(slug, skill, ex.problems(), user, model, response);
-		}
+			return showErrors(slug, skill, refusal, user, model);
+		});
+		this.reviews.requestReview(user.id(), skill, evidence);
 		return backToSkill(slug, skill, "flash.reviewRequested", redirect);
 	}
 
 	@PostMapping("/stages/{slug}/skills/{skillSlug}/comments")
-	Object reply(@PathVariable String slug, @PathVariable String skillSlug,
+	View reply(@PathVariable String slug, @PathVariable String skillSlug,
 			@RequestParam(required = false) String comment, @AuthenticationPrincipal AccountPrincipal user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = skill(slug, skillSlug);
-		try {
-			this.reviews.reply(user.id(), skill, comment);
-		}
-		catch (ReviewException ex) {
+		onRefusal.show((refusal) -> {
 			model.addAttribute("commentDraft", comment);
-			return showErrors(slug, skill, ex.problems(), user, model, response);
-		}
+			return showErrors(slug, skill, refusal, user, model);
+		});
+		this.reviews.reply(user.id(), skill, comment);
 		return backToSkill(slug, skill, "flash.replySent", redirect);
 	}
 
-	private String showErrors(String slug, Skill skill, Map<String, String> problems, AccountPrincipal user,
-			Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+	private String showErrors(String slug, Skill skill, RefusedInputException refusal, AccountPrincipal user,
+			Model model) {
 		model.addAttribute("errorSkill", skill.slug());
-		model.addAttribute("reviewErrors", problems);
+		model.addAttribute("reviewErrors", refusal.problems());
 		return this.page.render(slug, user, model);
 	}
 

@@ -2,14 +2,10 @@ package dev.roadmap.mentoring.internal;
 
 import java.io.Serializable;
 
+import dev.roadmap.shared.AlwaysInserted;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A user's place in a cohort, as a learner or a mentor: one row per cohort and user, the
@@ -22,20 +18,13 @@ import org.springframework.data.domain.Persistable;
  */
 @MappedSuperclass
 @IdClass(CohortMembership.Key.class)
-public abstract class CohortMembership implements Persistable<CohortMembership.Key> {
+public abstract class CohortMembership extends AlwaysInserted<CohortMembership.Key> {
 
 	@Id
 	private long cohortId;
 
 	@Id
 	private long userId;
-
-	/**
-	 * Whether the membership came from the database: Spring Data would otherwise merge a
-	 * membership with an id, which reads it first.
-	 */
-	@Transient
-	private boolean stored;
 
 	protected CohortMembership() {
 	}
@@ -48,17 +37,6 @@ public abstract class CohortMembership implements Persistable<CohortMembership.K
 	@Override
 	public Key getId() {
 		return new Key(this.cohortId, this.userId);
-	}
-
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.stored = true;
 	}
 
 	/**

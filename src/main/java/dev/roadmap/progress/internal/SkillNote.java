@@ -3,16 +3,12 @@ package dev.roadmap.progress.internal;
 import java.io.Serializable;
 import java.time.Instant;
 
+import dev.roadmap.shared.AlwaysInserted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.SQLInsert;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A learner's private note on a skill, in Markdown: one row per learner and skill.
@@ -30,7 +26,7 @@ import org.springframework.data.domain.Persistable;
 @SQLInsert(sql = """
 		insert into skill_note (body, updated_at, user_id, skill_id) values (?, ?, ?, ?)
 		on conflict (user_id, skill_id) do update set body = excluded.body, updated_at = excluded.updated_at""")
-public class SkillNote implements Persistable<SkillNote.Key> {
+public class SkillNote extends AlwaysInserted<SkillNote.Key> {
 
 	@Id
 	private long userId;
@@ -41,13 +37,6 @@ public class SkillNote implements Persistable<SkillNote.Key> {
 	private String body;
 
 	private Instant updatedAt;
-
-	/**
-	 * Whether the note came from the database: Spring Data would otherwise merge a note
-	 * with an id, which reads it first.
-	 */
-	@Transient
-	private boolean stored;
 
 	protected SkillNote() {
 	}
@@ -74,17 +63,6 @@ public class SkillNote implements Persistable<SkillNote.Key> {
 	@Override
 	public Key getId() {
 		return new Key(this.userId, this.skillId);
-	}
-
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.stored = true;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.review.Evidence;
@@ -112,6 +113,46 @@ class MentoringIntegrationTests {
 		assertThat(this.cohorts.isMentorOf(a.mentor().id(), a.learner().id())).isFalse();
 		assertThat(this.cohorts.cohortsMentoredBy(a.mentor().id())).isEmpty();
 		assertThat(this.cohorts.mentorIdsOf(a.learner().id())).isEmpty();
+	}
+
+	@Test
+	void thePageShowsACellPerStageWithItsPercentageAndHeat() throws Exception {
+		Setup setup = setup();
+		AccountPrincipal ahead = this.learners.learner().withStageDone("databases").create();
+		this.cohorts.enrol(setup.cohort().id(), ahead.id());
+
+		Document page = Html.of(this.mvc.perform(get("/mentor").with(user(setup.mentor()))).andReturn());
+
+		String row = "tr[data-learner=" + ahead.id() + "] ";
+		assertThat(page.select(row + "td.heat").eachAttr("data-stage"))
+			.containsExactlyElementsOf(this.roadmap.stages().stream().map((stage) -> stage.slug()).toList());
+		assertThat(page.select(row + "td.heat[data-stage=databases]").text()).isEqualTo("100%");
+		assertThat(page.select(row + "td.heat[data-stage=databases]").hasClass("heat-4")).isTrue();
+		assertThat(page.select(row + "td.heat[data-stage=apis]").text()).isEqualTo("0%");
+		assertThat(page.select(row + "td.heat[data-stage=apis]").hasClass("heat-0")).isTrue();
+		assertThat(page.select("tr[data-learner=" + setup.learner().id() + "] td.heat[data-stage=projects]").text())
+			.isEqualTo(
+					new Progress(1, 0, this.roadmap.stage("projects").orElseThrow().skills().size()).percent() + "%");
+	}
+
+	@Test
+	void theCohortFilterListsTheMentorsCohortsEscapedWithTheShownOneSelected() throws Exception {
+		Setup setup = setup();
+		Cohort tagged = this.cohorts.create("<b>Tuesday</b> & " + uniqueName());
+		this.cohorts.assignMentor(tagged.id(), setup.mentor().id());
+
+		Document all = Html.of(this.mvc.perform(get("/mentor").with(user(setup.mentor()))).andReturn());
+		Document one = Html
+			.of(this.mvc.perform(get("/mentor").param("cohort", String.valueOf(tagged.id())).with(user(setup.mentor())))
+				.andReturn());
+
+		assertThat(all.select("select#cohort option").eachAttr("value")).containsExactlyInAnyOrder("0",
+				String.valueOf(setup.cohort().id()), String.valueOf(tagged.id()));
+		assertThat(all.select("select#cohort option[selected]").eachAttr("value")).containsExactly("0");
+		assertThat(one.select("select#cohort option[selected]").eachAttr("value"))
+			.containsExactly(String.valueOf(tagged.id()));
+		assertThat(one.select("select#cohort option[value=" + tagged.id() + "]").text()).isEqualTo(tagged.name());
+		assertThat(one.select("select#cohort b")).isEmpty();
 	}
 
 	@Test

@@ -8,11 +8,13 @@ import dev.roadmap.mentoring.CohortMember;
 import dev.roadmap.mentoring.CohortService;
 import dev.roadmap.mentoring.MentoredCohort;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.mentoring.internal.MentorDashboard.Row;
 import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
+import dev.roadmap.shared.PageOf;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,9 +52,12 @@ class MentorController {
 
 	private final ProgressService progress;
 
+	private final MentorPageMarkup markup;
+
 	MentorController(CohortService cohorts, MentorDashboard dashboard, ReviewQueue queue, RoadmapService roadmap,
-			ProgressService progress) {
+			ProgressService progress, MentorPageMarkup markup) {
 		this.cohorts = cohorts;
+		this.markup = markup;
 		this.dashboard = dashboard;
 		this.queue = queue;
 		this.roadmap = roadmap;
@@ -70,12 +75,19 @@ class MentorController {
 		}
 		boolean descending = "desc".equals(dir);
 		model.addAttribute("cohorts", mentored);
+		model.addAttribute("cohortOptions", this.markup.cohortOptions(mentored, cohort));
 		model.addAttribute("cohort", cohort);
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", descending ? "desc" : "asc");
-		model.addAttribute("stages", this.roadmap.stages());
-		model.addAttribute("learners",
-				this.dashboard.learners(mentor.id(), cohort, sort, descending, fromAddress(page), LEARNERS_PER_PAGE));
+		List<Stage> stages = this.roadmap.stages();
+		PageOf<Row> learners = this.dashboard.learners(mentor.id(), cohort, sort, descending, fromAddress(page),
+				LEARNERS_PER_PAGE);
+		model.addAttribute("stages", stages);
+		model.addAttribute("learners", learners);
+		model.addAttribute("heatCells",
+				learners.items()
+					.stream()
+					.collect(Collectors.toMap(Row::id, (row) -> this.markup.heatCells(row, stages))));
 		model.addAttribute("queue", this.queue.waiting(mentor.id(), fromAddress(queuePage), REQUESTS_PER_PAGE));
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";

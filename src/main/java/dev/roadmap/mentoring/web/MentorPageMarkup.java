@@ -1,0 +1,57 @@
+package dev.roadmap.mentoring.web;
+
+import java.util.List;
+
+import dev.roadmap.mentoring.MentoredCohort;
+import dev.roadmap.mentoring.internal.MentorDashboard.Row;
+import dev.roadmap.roadmap.Stage;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The mentor page's two repeated parts, written here rather than by the template, as the
+ * activity calendar's squares are for the dashboard: a mentor of 200 cohorts has 200
+ * options in the cohort filter, and each learner row has a cell per stage; at three or
+ * four expressions each they were most of the page's time. Same elements, attributes and
+ * texts as the template wrote, every text escaped.
+ */
+@Component
+class MentorPageMarkup {
+
+	/**
+	 * A learner's heat-map cells, a {@code
+	 *
+	<td>} per stage: the stage's percentage, and the heat level the stylesheet colours as
+	 * its class.
+	 */
+	String heatCells(Row row, List<Stage> stages) {
+		StringBuilder markup = new StringBuilder(stages.size() * 64);
+		for (Stage stage : stages) {
+			markup.append("<td class=\"heat heat-")
+				.append(row.heat(stage.slug()))
+				.append("\" data-stage=\"")
+				.append(HtmlUtils.htmlEscape(stage.slug()))
+				.append("\">")
+				.append(row.stage(stage.slug()).percent())
+				.append("%</td>");
+		}
+		return markup.toString();
+	}
+
+	/**
+	 * An {@code <option>} per cohort for the cohort filter, the shown one selected.
+	 */
+	String cohortOptions(List<MentoredCohort> cohorts, long selected) {
+		StringBuilder markup = new StringBuilder(cohorts.size() * 48);
+		for (MentoredCohort cohort : cohorts) {
+			markup.append("<option value=\"").append(cohort.id()).append('"');
+			if (cohort.id() == selected) {
+				markup.append(" selected=\"selected\"");
+			}
+			markup.append('>').append(HtmlUtils.htmlEscape(cohort.name())).append("</option>");
+		}
+		return markup.toString();
+	}
+
+}

@@ -8,7 +8,7 @@ import dev.roadmap.progress.review.ReviewAction;
  */
 public enum NotificationKind {
 
-	REVIEW_REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED;
+	REVIEW_REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED, UNVERIFIED;
 
 	static NotificationKind of(ReviewAction action) {
 		return switch (action) {
@@ -16,6 +16,7 @@ public enum NotificationKind {
 			case COMMENTED -> COMMENTED;
 			case CHANGES_REQUESTED -> CHANGES_REQUESTED;
 			case APPROVED -> APPROVED;
+			case UNVERIFIED -> UNVERIFIED;
 		};
 	}
 

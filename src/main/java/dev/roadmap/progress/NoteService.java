@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.roadmap.progress.internal.SkillNote;
 import dev.roadmap.progress.internal.SkillNotes;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.UserText;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -44,7 +45,7 @@ public class NoteService {
 	 */
 	@Transactional
 	public Optional<Note> save(long learnerId, Skill skill, String markdown) {
-		String text = (markdown != null) ? markdown.strip() : "";
+		String text = UserText.normalize(markdown);
 		if (text.length() > MAX_LENGTH) {
 			throw new NoteTooLongException();
 		}

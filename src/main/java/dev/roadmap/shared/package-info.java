@@ -1,8 +1,8 @@
 /**
  * The small things every module does the same way, written once: hashing a secret that is
- * stored only as its hash, normalising an e-mail address, telling a web address,
- * answering a form with a 303 and a flash message, refusing input, and a page of a list.
- * No beans, no dependencies on any module.
+ * stored only as its hash, normalising an e-mail address and typed text, telling a web
+ * address, answering a form with a 303 and a flash message, refusing input, and a page of
+ * a list. No beans, no dependencies on any module.
  */
 @ApplicationModule(displayName = "Shared", allowedDependencies = {})
 package dev.roadmap.shared;

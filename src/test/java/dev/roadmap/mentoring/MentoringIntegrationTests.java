@@ -3,6 +3,8 @@ package dev.roadmap.mentoring;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
@@ -11,7 +13,9 @@ import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewComment;
 import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.progress.review.ReviewState;
@@ -29,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.roadmap.test.Flashes.flashMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -156,6 +161,34 @@ class MentoringIntegrationTests {
 	}
 
 	@Test
+	void theCohortFilterFiltersTheReviewQueueAndEachRequestNamesItsCohorts() throws Exception {
+		Setup setup = setup();
+		Cohort other = this.cohorts.create(uniqueName());
+		this.cohorts.assignMentor(other.id(), setup.mentor().id());
+		AccountPrincipal elsewhere = this.learners.learner().withReviewRequested(setup.project()).create();
+		this.cohorts.enrol(other.id(), elsewhere.id());
+
+		Document all = Html.of(this.mvc.perform(get("/mentor").with(user(setup.mentor()))).andReturn());
+		Document one = Html
+			.of(this.mvc.perform(get("/mentor").param("cohort", String.valueOf(other.id())).with(user(setup.mentor())))
+				.andReturn());
+
+		assertThat(all.select("tr[data-review]")).hasSize(2);
+		assertThat(all.select("#queue-heading").text()).contains("2 waiting");
+		assertThat(one.select("tr[data-review]").eachAttr("data-review"))
+			.containsExactly(elsewhere.id() + "/" + setup.project().id());
+		assertThat(one.select("#queue-heading").text()).contains("1 waiting");
+		assertThat(one.select("tr[data-review] td[data-cohorts]").text()).isEqualTo(other.name());
+
+		this.cohorts.enrol(other.id(), setup.learner().id());
+		Document both = Html.of(this.mvc.perform(get("/mentor").with(user(setup.mentor()))).andReturn());
+		String names = Stream.of(setup.cohort().name(), other.name()).sorted().collect(Collectors.joining(", "));
+		assertThat(both
+			.select("tr[data-review='" + setup.learner().id() + "/" + setup.project().id() + "'] td[data-cohorts]")
+			.text()).isEqualTo(names);
+	}
+
+	@Test
 	void theDashboardShowsProgressPerStageSortsAndPages() {
 		Setup setup = setup();
 		AccountPrincipal second = this.learners.learner().withStageDone("databases").create();
@@ -213,14 +246,15 @@ class MentoringIntegrationTests {
 		this.reviews.requestReview(both.id(), project, new Evidence("https://github.com/me/todo", null, null));
 
 		assertThat(this.cohorts.isMentorOf(both.id(), both.id())).isFalse();
-		assertThat(this.queue.waiting(both.id(), 1, 10).items()).extracting(ReviewQueue.Item::learnerId)
+		assertThat(this.queue.waiting(both.id(), ReviewQueue.ALL_COHORTS, 1, 10).items())
+			.extracting(ReviewQueue.Item::learnerId)
 			.containsExactly(setup.learner().id());
 		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 1, 25).items())
 			.extracting(MentorDashboard.Row::id)
 			.containsExactly(setup.learner().id());
 		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))
 			.andExpect(status().isNotFound());
-		assertThat(this.queue.waiting(setup.mentor().id(), 1, 10).items()).hasSize(2);
+		assertThat(this.queue.waiting(setup.mentor().id(), ReviewQueue.ALL_COHORTS, 1, 10).items()).hasSize(2);
 	}
 
 	@Test
@@ -256,7 +290,7 @@ class MentoringIntegrationTests {
 			.param("skill", second.id())
 			.update();
 
-		PageOf<ReviewQueue.Item> page = this.queue.waiting(setup.mentor().id(), 1, 10);
+		PageOf<ReviewQueue.Item> page = this.queue.waiting(setup.mentor().id(), ReviewQueue.ALL_COHORTS, 1, 10);
 
 		assertThat(page.items()).extracting(ReviewQueue.Item::skillId)
 			.containsExactly(second.id(), setup.project().id());
@@ -288,6 +322,92 @@ class MentoringIntegrationTests {
 		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
 		assertThat(stage.select("[data-skill=" + setup.project().key() + "] .badge-verified").text())
 			.isEqualTo("\u2713 Verified by a mentor");
+	}
+
+	@Test
+	void theConversationGoesOnAfterChangesAreRequestedAndEndsWithTheApproval() throws Exception {
+		Setup setup = setup();
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(), "Add tests.");
+		this.reviews.reply(setup.learner().id(), setup.project(), "Which ones?");
+
+		Document page = Html.of(this.mvc.perform(get(path).with(user(setup.mentor()))).andReturn());
+		assertThat(page.select("form[action$=/comments] textarea[name=comment]")).hasSize(1);
+		this.mvc
+			.perform(
+					post(path + "/comments").param("comment", "For the login.").with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(path));
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).comments())
+			.extracting(ReviewComment::body)
+			.containsExactly("Add tests.", "Which ones?", "For the login.");
+		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
+		assertThat(stage.select("form[action$=/comments]")).hasSize(1);
+
+		this.reviews.requestReview(setup.learner().id(), setup.project(),
+				new Evidence("https://github.com/x/todo", null, "With tests"));
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		this.decisions.approve(setup.mentor().id(), setup.learner().id(), setup.project());
+
+		Document closed = Html.of(this.mvc.perform(get(path).with(user(setup.mentor()))).andReturn());
+		assertThat(closed.select("form[action$=/comments]")).isEmpty();
+		Document stageClosed = Html
+			.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
+		assertThat(stageClosed.select("form[action$=/comments]")).isEmpty();
+		Document refused = Html.of(this.mvc
+			.perform(
+					post(path + "/comments").param("comment", "One more thing").with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn());
+		assertThat(refused.select(".alert").text())
+			.isEqualTo("This review is closed: the skill was approved, so the conversation has ended.");
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.reviews.reply(setup.learner().id(), setup.project(), "Thanks!"));
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).comments()).hasSize(3);
+	}
+
+	@Test
+	void anyMentorOfTheLearnerMayTalkWithoutAClaimButOnlyAWaitingRequestIsClaimed() throws Exception {
+		Setup setup = setup();
+		AccountPrincipal second = this.learners.withRoles(EnumSet.of(Role.MENTOR));
+		this.cohorts.assignMentor(setup.cohort().id(), second.id());
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+
+		Document page = Html.of(this.mvc.perform(get(path).with(user(second))).andReturn());
+		assertThat(page.select("form[action$=/comments]")).hasSize(1);
+		assertThat(page.select("form[action$=/approve]")).isEmpty();
+		this.mvc.perform(post(path + "/comments").param("comment", "Nice start.").with(user(second)).with(csrf()))
+			.andExpect(status().isSeeOther());
+
+		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(), "Add tests.");
+		this.mvc.perform(post(path + "/claim").with(user(second)).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(path))
+			.andExpect(flashMessage("mentor.flash.notWaiting"));
+		assertThat(this.decisions.claimOf(setup.learner().id(), setup.project().id())).isEmpty();
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).comments())
+			.extracting(ReviewComment::body)
+			.containsExactly("Nice start.", "Add tests.");
+	}
+
+	@Test
+	void aRefusedCommentIsShownInItsOwnFormWithWhatWasTyped() throws Exception {
+		Setup setup = setup();
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		String tooLong = "x".repeat(2001);
+
+		Document page = Html.of(this.mvc
+			.perform(post(path + "/comments").param("comment", tooLong).with(user(setup.mentor())).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn());
+
+		assertThat(page.select("form[action$=/comments] .field-error").text()).isNotEmpty();
+		assertThat(page.select("form[action$=/comments] textarea").text()).isEqualTo(tooLong);
+		assertThat(page.select("form[action$=/changes] .field-error")).isEmpty();
+		assertThat(page.select("form[action$=/changes] textarea").text()).isEmpty();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
+import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.ReviewScenario;
@@ -116,6 +117,22 @@ class NotificationServiceIntegrationTests {
 		assertThat(all(this.mo)).extracting(Notification::kind)
 			.containsExactly(NotificationKind.REVIEW_REQUESTED, NotificationKind.REVIEW_REQUESTED);
 		assertThat(all(this.max)).hasSize(2);
+	}
+
+	@Test
+	void undoingAVerifiedSkillTellsTheMentors() {
+		this.scenario.requestReview(this.ada, this.skill);
+		this.scenario.approve(this.ada, this.skill, this.max);
+
+		this.scenario.setStatus(this.ada, this.skill, SkillStatus.IN_PROGRESS);
+
+		for (AccountPrincipal mentor : List.of(this.mo, this.max)) {
+			assertThat(all(mentor)).first()
+				.extracting(Notification::kind, Notification::actorName, Notification::link)
+				.containsExactly(NotificationKind.UNVERIFIED, "Ada Learner",
+						"/mentor/reviews/" + this.ada.id() + "/" + this.skill.id());
+		}
+		assertThat(all(this.ada)).extracting(Notification::kind).containsExactly(NotificationKind.APPROVED);
 	}
 
 	@Test

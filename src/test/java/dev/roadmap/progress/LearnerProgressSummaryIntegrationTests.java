@@ -110,12 +110,13 @@ class LearnerProgressSummaryIntegrationTests {
 		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("done", 4);
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
 
-		// A verified skill no longer done is not verified; done again, it is.
+		// A verified skill no longer done loses its verification; done again, it needs a
+		// new review.
 		this.progress.setStatus(learner.id(), projects.get(0), SkillStatus.IN_PROGRESS);
 		assertThat(summaryOf(learner.id())).containsEntry("verified", 1).containsEntry("done", 3);
 		this.progress.setStatus(learner.id(), projects.get(0), SkillStatus.DONE);
 		this.progress.setStatus(learner.id(), languages.get(1), SkillStatus.NOT_STARTED);
-		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("skipped", 0);
+		assertThat(summaryOf(learner.id())).containsEntry("verified", 1).containsEntry("skipped", 0);
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
 	}
 

@@ -101,6 +101,10 @@ public final class ReviewScenario {
 				new Evidence("https://github.com/example/" + skill.slug(), null, "What I built"));
 	}
 
+	public void setStatus(AccountPrincipal learner, Skill skill, SkillStatus status) {
+		this.progress.setStatus(learner.id(), skill, status);
+	}
+
 	public void comment(AccountPrincipal learner, Skill skill, AccountPrincipal author, String text) {
 		this.decisions.comment(author.id(), learner.id(), skill, text);
 	}

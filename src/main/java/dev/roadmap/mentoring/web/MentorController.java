@@ -88,7 +88,7 @@ class MentorController {
 				learners.items()
 					.stream()
 					.collect(Collectors.toMap(Row::id, (row) -> this.markup.heatCells(row, stages))));
-		model.addAttribute("queue", this.queue.waiting(mentor.id(), fromAddress(queuePage), REQUESTS_PER_PAGE));
+		model.addAttribute("queue", this.queue.waiting(mentor.id(), cohort, fromAddress(queuePage), REQUESTS_PER_PAGE));
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";
 	}

@@ -8,6 +8,7 @@ import dev.roadmap.mentoring.CohortService;
 import dev.roadmap.progress.review.Claim;
 import dev.roadmap.progress.review.ClaimRequiredException;
 import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.progress.review.SkillReview;
@@ -27,9 +28,10 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A mentor's review of one request: claim it, then approve it or ask for changes. Every
- * route checks that the mentor mentors the learner (else 404: who may review whom is
- * mentoring's rule) and that the review exists; the review rules are the review module's.
+ * A mentor's review of one request: claim it, then approve it or ask for changes; talk
+ * with the learner, claimed or not, while the conversation is open. Every route checks
+ * that the mentor mentors the learner (else 404: who may review whom is mentoring's rule)
+ * and that the review exists; the review rules are the review module's.
  */
 @Controller
 class MentorReviewController {
@@ -65,8 +67,9 @@ class MentorReviewController {
 
 	@PostMapping(PATH + "/claim")
 	View claim(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
-			@PathVariable long skillId, RedirectAttributes redirect) {
+			@PathVariable long skillId, RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
+		onRefusal.seeOther(ReviewException.class, reviewPath(learnerId, skillId), "mentor.flash.notWaiting");
 		Claim claim = this.decisions.claim(mentor.id(), learnerId, skillId);
 		if (claim.heldBy(mentor.id())) {
 			return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.claimed", skill.title());
@@ -87,7 +90,7 @@ class MentorReviewController {
 			@PathVariable long skillId, Model model, RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
-		showErrors(onRefusal, mentor, learnerId, skill, null, model);
+		showErrors(onRefusal, mentor, learnerId, skill, null, null, model);
 		this.decisions.approve(mentor.id(), learnerId, skill);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.approved", skill.title());
 	}
@@ -98,7 +101,7 @@ class MentorReviewController {
 			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
-		showErrors(onRefusal, mentor, learnerId, skill, comment, model);
+		showErrors(onRefusal, mentor, learnerId, skill, "changes", comment, model);
 		this.decisions.requestChanges(mentor.id(), learnerId, skill, comment);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.changesRequested", skill.title());
 	}
@@ -108,7 +111,7 @@ class MentorReviewController {
 			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
 			RedirectAttributes redirect, OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
-		showErrors(onRefusal, mentor, learnerId, skill, comment, model);
+		showErrors(onRefusal, mentor, learnerId, skill, "comment", comment, model);
 		this.decisions.comment(mentor.id(), learnerId, skill, comment);
 		return SeeOther.to(reviewPath(learnerId, skillId), redirect, "mentor.flash.commented", skill.title());
 	}
@@ -127,12 +130,15 @@ class MentorReviewController {
 
 	/**
 	 * A refused decision or comment shows the review page again, with the problems and
-	 * the comment typed.
+	 * the comment typed, in the form that sent it.
+	 * @param form which form the problems are for: {@code "changes"}, {@code "comment"},
+	 * or null for the page's
 	 */
-	private void showErrors(OnRefusal onRefusal, AccountPrincipal mentor, long learnerId, Skill skill, String comment,
-			Model model) {
+	private void showErrors(OnRefusal onRefusal, AccountPrincipal mentor, long learnerId, Skill skill, String form,
+			String comment, Model model) {
 		onRefusal.show((refusal) -> {
 			model.addAttribute("errors", refusal.problems());
+			model.addAttribute("refusedForm", form);
 			model.addAttribute("commentDraft", comment);
 			return render(mentor, learnerId, skill, model);
 		});

@@ -86,6 +86,14 @@ public class SkillProgress {
 		this.evidenceNote = evidence.note();
 	}
 
+	/**
+	 * Takes back an approval: the review is as if never asked for, its evidence kept for
+	 * the next request and its decision (who, when) kept as history.
+	 */
+	public void withdrawApproval() {
+		this.reviewState = ReviewState.NONE;
+	}
+
 	public void decide(ReviewState decision, long mentorId, Instant at) {
 		this.reviewState = decision;
 		this.reviewedBy = mentorId;

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.roadmap.shared.UserText;
 import dev.roadmap.shared.WebAddresses;
 
 /**
@@ -26,7 +27,7 @@ public record Evidence(String url, String liveUrl, String note) {
 	public Evidence {
 		url = blankToNull(url);
 		liveUrl = blankToNull(liveUrl);
-		note = blankToNull(note);
+		note = blankToNull(UserText.normalize(note));
 	}
 
 	/**

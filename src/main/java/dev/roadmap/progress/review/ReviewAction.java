@@ -5,6 +5,12 @@ package dev.roadmap.progress.review;
  */
 public enum ReviewAction {
 
-	REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED
+	REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED,
+
+	/**
+	 * The learner moved a verified skill away from done: the approval was for work they
+	 * no longer claim, so it is withdrawn, and done again it waits for a new review.
+	 */
+	UNVERIFIED
 
 }

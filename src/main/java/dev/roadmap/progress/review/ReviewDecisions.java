@@ -30,11 +30,16 @@ public class ReviewDecisions {
 	}
 
 	/**
-	 * Claims the request for the mentor unless another mentor holds a live claim on it.
+	 * Claims the waiting request for the mentor unless another mentor holds a live claim
+	 * on it. Only a waiting request is claimed: a claim is the right to decide.
 	 * @return the claim that holds afterwards, the mentor's or the other's
+	 * @throws ReviewException if the request does not wait for a decision
 	 */
 	@Transactional
 	public Claim claim(long mentorId, long learnerId, long skillId) {
+		this.records.lock(learnerId, skillId)
+			.filter(SkillProgress::awaitingReview)
+			.orElseThrow(() -> new ReviewException("review.notWaiting"));
 		this.claims.claim(mentorId, learnerId, skillId);
 		return this.claims.of(learnerId, skillId).orElseThrow();
 	}
@@ -89,7 +94,10 @@ public class ReviewDecisions {
 	}
 
 	/**
-	 * Adds the mentor's message to the conversation, keeping their claim (if any) alive.
+	 * Adds the mentor's message to the conversation while it is open (the request waits
+	 * or changes were requested), claimed or not, keeping their claim (if any) alive.
+	 * @throws ReviewException if the comment is blank or too long, or the conversation is
+	 * closed
 	 */
 	@Transactional
 	public void comment(long mentorId, long learnerId, Skill skill, String body) {

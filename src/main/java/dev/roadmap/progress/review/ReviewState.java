@@ -12,6 +12,14 @@ public enum ReviewState {
 	/** A mentor asked for changes; the learner may reply and ask again. */
 	CHANGES_REQUESTED,
 	/** A mentor approved: while the skill is done, it is verified. */
-	APPROVED
+	APPROVED;
+
+	/**
+	 * Whether the conversation is open: the request waits, or changes were requested.
+	 * Learner and mentors talk while it is; an approval closes it.
+	 */
+	public boolean conversationOpen() {
+		return this == REQUESTED || this == CHANGES_REQUESTED;
+	}
 
 }

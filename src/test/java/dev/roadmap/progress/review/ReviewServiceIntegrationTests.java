@@ -52,9 +52,8 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void aDoneProjectCanBeSubmittedForReview() {
-		long learner = this.learners.aLearner().id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		long learner = whoDid(project);
 
 		this.reviews.requestReview(learner, project, this.repository);
 
@@ -83,9 +82,8 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void evidenceLinksMustBeHttpOrHttpsAndProjectsNeedARepository() {
-		long learner = this.learners.aLearner().id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		long learner = whoDid(project);
 
 		for (Evidence bad : List.of(new Evidence("javascript:alert(1)", null, null),
 				new Evidence("https://ok.example", "data:text/html,<script>alert(1)</script>", null),
@@ -112,10 +110,9 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void theWholeConversationEndsInAVerifiedSkill() {
-		long learner = this.learners.aLearner().id();
-		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
+		long learner = whoDid(project);
+		long mentor = mentor();
 
 		this.reviews.requestReview(learner, project, this.repository);
 		this.decisions.claim(mentor, learner, project.id());
@@ -138,41 +135,62 @@ class ReviewServiceIntegrationTests {
 	}
 
 	@Test
-	void aVerifiedSkillIsVerifiedOnlyWhileItIsDone() {
-		long learner = this.learners.aLearner().id();
-		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+	void undoingAVerifiedSkillWithdrawsTheVerificationAndDoneAgainItNeedsANewReview() {
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
-		this.reviews.requestReview(learner, project, this.repository);
+		long learner = waitingForReviewOf(project);
+		long mentor = mentor();
 		this.decisions.claim(mentor, learner, project.id());
 		this.decisions.approve(mentor, learner, project);
 
 		this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS);
-		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isFalse();
-		assertThat(this.reviews.reviewOf(learner, project.id()).evidence()).isEqualTo(this.repository);
+		SkillReview undone = this.reviews.reviewOf(learner, project.id());
+		assertThat(undone.verified()).isFalse();
+		assertThat(undone.state()).isEqualTo(ReviewState.NONE);
+		assertThat(undone.evidence()).isEqualTo(this.repository);
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED", "APPROVED", "UNVERIFIED");
+		assertThat(this.activities.of(learner)).last()
+			.satisfies((activity) -> assertThat(activity.byLearner()).isTrue());
 
 		this.progress.setStatus(learner, project, SkillStatus.DONE);
-		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isFalse();
+		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.NONE);
+		this.reviews.requestReview(learner, project, this.repository);
+		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
 	}
 
 	@Test
-	void mentorsDecideOnlyOnWaitingRequests() {
-		long learner = this.learners.aLearner().id();
-		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
+	void movingADoneSkillThatIsNotVerifiedWithdrawsNothing() {
 		Skill project = project();
+		long learner = waitingForReviewOf(project);
+
+		this.progress.setStatus(learner, project, SkillStatus.SKIPPED);
 		this.progress.setStatus(learner, project, SkillStatus.DONE);
 
-		this.decisions.claim(mentor, learner, project.id());
+		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED");
+	}
+
+	@Test
+	void mentorsClaimAndDecideOnlyWaitingRequests() {
+		Skill project = project();
+		long learner = whoDid(project);
+		long mentor = mentor();
+
 		assertThatExceptionOfType(ReviewException.class)
-			.isThrownBy(() -> this.decisions.approve(mentor, learner, project))
+			.isThrownBy(() -> this.decisions.claim(mentor, learner, project.id()))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
+		assertThat(this.decisions.claimOf(learner, project.id())).isEmpty();
+		assertThatExceptionOfType(ClaimRequiredException.class)
+			.isThrownBy(() -> this.decisions.approve(mentor, learner, project));
 		this.reviews.requestReview(learner, project, this.repository);
 		this.decisions.claim(mentor, learner, project.id());
 		this.decisions.approve(mentor, learner, project);
-		this.decisions.claim(mentor, learner, project.id());
 		assertThatExceptionOfType(ReviewException.class)
-			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Too late"))
+			.isThrownBy(() -> this.decisions.claim(mentor, learner, project.id()))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
+		assertThatExceptionOfType(ClaimRequiredException.class)
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Too late"));
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
 		assertThatExceptionOfType(ReviewException.class)
 			.isThrownBy(() -> this.reviews.requestReview(learner, project, this.repository))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.alreadyVerified"));
@@ -180,12 +198,10 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void aDecisionNeedsTheMentorsLiveClaimAndReleasesIt() {
-		long learner = this.learners.aLearner().id();
-		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
-		long other = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
-		this.reviews.requestReview(learner, project, this.repository);
+		long learner = waitingForReviewOf(project);
+		long mentor = mentor();
+		long other = mentor();
 
 		assertThatExceptionOfType(ClaimRequiredException.class)
 			.isThrownBy(() -> this.decisions.approve(mentor, learner, project));
@@ -203,11 +219,9 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void aRefusedDecisionKeepsTheClaimAndChangesNothing() {
-		long learner = this.learners.aLearner().id();
-		long mentor = this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
-		this.reviews.requestReview(learner, project, this.repository);
+		long learner = waitingForReviewOf(project);
+		long mentor = mentor();
 		this.decisions.claim(mentor, learner, project.id());
 
 		assertThatExceptionOfType(ReviewException.class)
@@ -218,16 +232,35 @@ class ReviewServiceIntegrationTests {
 
 	@Test
 	void commentsMustSaySomethingShort() {
-		long learner = this.learners.aLearner().id();
 		Skill project = project();
-		this.progress.setStatus(learner, project, SkillStatus.DONE);
-		this.reviews.requestReview(learner, project, this.repository);
+		long learner = waitingForReviewOf(project);
 
 		for (String bad : new String[] { null, "", "   ", "x".repeat(2001) }) {
 			assertThatExceptionOfType(ReviewException.class)
 				.isThrownBy(() -> this.reviews.reply(learner, project, bad));
 		}
 		assertThat(this.reviews.reviewOf(learner, project.id()).comments()).isEmpty();
+	}
+
+	/**
+	 * A new learner who has done the skill.
+	 */
+	private long whoDid(Skill skill) {
+		return this.learners.learner().with(skill, SkillStatus.DONE).create().id();
+	}
+
+	/**
+	 * A new learner who has done the skill and asks for a review with
+	 * {@link #repository}.
+	 */
+	private long waitingForReviewOf(Skill skill) {
+		long learner = whoDid(skill);
+		this.reviews.requestReview(learner, skill, this.repository);
+		return learner;
+	}
+
+	private long mentor() {
+		return this.learners.withRoles(EnumSet.of(Role.MENTOR)).id();
 	}
 
 	private Skill project() {

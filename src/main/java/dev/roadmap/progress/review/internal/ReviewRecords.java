@@ -13,6 +13,7 @@ import dev.roadmap.progress.review.ReviewActivity;
 import dev.roadmap.progress.review.ReviewException;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.UserText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -76,16 +77,20 @@ public class ReviewRecords {
 		if (row.reviewState() == ReviewState.NONE) {
 			throw new ReviewException("review.noReview");
 		}
+		if (!row.reviewState().conversationOpen()) {
+			throw new ReviewException("review.conversationClosed");
+		}
 		comment(learnerId, skill.id(), authorId, text);
 		record(ReviewAction.COMMENTED, learnerId, skill, authorId);
 	}
 
 	/**
-	 * The comment's text, stripped, if it is one.
+	 * The comment's text, stripped and with {@code "\n"} line breaks ({@link UserText}),
+	 * if it is one.
 	 * @throws ReviewException if it is blank or too long
 	 */
 	public static String validComment(String body) {
-		String text = (body != null) ? body.strip() : "";
+		String text = UserText.normalize(body);
 		if (text.isEmpty()) {
 			throw new ReviewException(Map.of("comment", "review.commentRequired"));
 		}

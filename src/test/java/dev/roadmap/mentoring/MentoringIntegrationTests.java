@@ -132,6 +132,8 @@ class MentoringIntegrationTests {
 		assertThat(page.select(row + "td.heat").eachAttr("data-stage"))
 			.containsExactlyElementsOf(this.roadmap.stages().stream().map((stage) -> stage.slug()).toList());
 		assertThat(page.select(row + "td.heat[data-stage=databases]").text()).isEqualTo("100%");
+		assertThat(page.select(row + "td.heat[data-stage=databases] a").attr("href"))
+			.isEqualTo("/mentor/learners/" + ahead.id() + "#stage-databases");
 		assertThat(page.select(row + "td.heat[data-stage=databases]").hasClass("heat-4")).isTrue();
 		assertThat(page.select(row + "td.heat[data-stage=apis]").text()).isEqualTo("0%");
 		assertThat(page.select(row + "td.heat[data-stage=apis]").hasClass("heat-0")).isTrue();

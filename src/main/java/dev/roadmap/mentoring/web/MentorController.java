@@ -15,6 +15,7 @@ import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;
 import dev.roadmap.shared.PageOf;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,7 +69,7 @@ class MentorController {
 	String overview(@AuthenticationPrincipal AccountPrincipal mentor, @RequestParam(defaultValue = "0") long cohort,
 			@RequestParam(defaultValue = "NAME") MentorDashboard.Sort sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "0") int queuePage, Model model) {
+			@RequestParam(defaultValue = "0") int queuePage, HttpServletRequest request, Model model) {
 		List<MentoredCohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
 		if (cohort != 0 && mentored.stream().noneMatch((c) -> c.id() == cohort)) {
 			throw notFound();
@@ -84,10 +85,9 @@ class MentorController {
 				LEARNERS_PER_PAGE);
 		model.addAttribute("stages", stages);
 		model.addAttribute("learners", learners);
-		model.addAttribute("heatCells",
-				learners.items()
-					.stream()
-					.collect(Collectors.toMap(Row::id, (row) -> this.markup.heatCells(row, stages))));
+		model.addAttribute("heatCells", learners.items()
+			.stream()
+			.collect(Collectors.toMap(Row::id, (row) -> this.markup.heatCells(row, stages, request.getContextPath()))));
 		model.addAttribute("queue", this.queue.waiting(mentor.id(), cohort, fromAddress(queuePage), REQUESTS_PER_PAGE));
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";

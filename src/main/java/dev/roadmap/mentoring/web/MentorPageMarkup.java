@@ -20,21 +20,28 @@ import org.springframework.web.util.HtmlUtils;
 class MentorPageMarkup {
 
 	/**
-	 * A learner's heat-map cells, a {@code
-	 *
-	<td>} per stage: the stage's percentage, and the heat level the stylesheet colours as
-	 * its class.
+	 * A learner's heat-map cells, a table cell per stage: the stage's percentage as a
+	 * link to that stage on the learner's page, and the heat level the stylesheet colours
+	 * as its class.
+	 * @param contextPath the application's context path, which links start with
 	 */
-	String heatCells(Row row, List<Stage> stages) {
-		StringBuilder markup = new StringBuilder(stages.size() * 64);
+	String heatCells(Row row, List<Stage> stages, String contextPath) {
+		StringBuilder markup = new StringBuilder(stages.size() * 128);
 		for (Stage stage : stages) {
+			String slug = HtmlUtils.htmlEscape(stage.slug());
 			markup.append("<td class=\"heat heat-")
 				.append(row.heat(stage.slug()))
 				.append("\" data-stage=\"")
-				.append(HtmlUtils.htmlEscape(stage.slug()))
+				.append(slug)
+				.append("\"><a href=\"")
+				.append(HtmlUtils.htmlEscape(contextPath))
+				.append("/mentor/learners/")
+				.append(row.id())
+				.append("#stage-")
+				.append(slug)
 				.append("\">")
 				.append(row.stage(stage.slug()).percent())
-				.append("%</td>");
+				.append("%</a></td>");
 		}
 		return markup.toString();
 	}

@@ -34,6 +34,12 @@ public interface SkillStatuses extends Repository<SkillProgress, SkillProgress.K
 	Optional<SkillProgress> lock(SkillProgress.Key id);
 
 	/**
+	 * The row as the transaction already holds it: a status change's listeners read the
+	 * row it locked from the persistence context, with no statement of their own.
+	 */
+	Optional<SkillProgress> findById(SkillProgress.Key id);
+
+	/**
 	 * Writes the pending changes now, before SQL outside JPA (the learner's summary)
 	 * reads them in the same transaction.
 	 */

@@ -21,14 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReviewQueue {
 
-	// Walks the waiting requests oldest first (a partial index in that order) and keeps
-	// those of the mentor's learners (in the chosen cohort, if one is) on skills still in
-	// the roadmap, so the first page reads a page's worth of rows. How many wait in all
-	// is
-	// the mentor's total, which the database keeps on every review action, status change
-	// and membership change (mentoring's mentor_totals, V19), or for one cohort the sum
-	// of
-	// its learners' waiting counts in their summaries: nothing here counts requests.
+	// Walks the waiting requests oldest first (a partial index in that order) and
+	// keeps those of the mentor's learners (in the chosen cohort, if one is) on skills
+	// still in the roadmap, so the first page reads a page's worth of rows. How many
+	// wait in all is the mentor's total, which the database keeps on every review
+	// action, status change and membership change (mentoring's mentor_totals, V19), or
+	// for one cohort the sum of its learners' waiting counts in their summaries:
+	// nothing here counts requests.
 	private static final String WAITING = """
 			select ss.user_id, u.display_name, ss.skill_id, ss.review_requested_at, rc.mentor_id,
 				mu.display_name as claimed_by,

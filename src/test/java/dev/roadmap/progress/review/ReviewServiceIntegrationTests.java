@@ -11,6 +11,7 @@ import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
+import dev.roadmap.test.StatementCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @RoadmapIntegrationTest
-@Import(ReviewServiceIntegrationTests.RecordedActivities.class)
+@Import({ ReviewServiceIntegrationTests.RecordedActivities.class, StatementCounter.CountStatements.class })
 class ReviewServiceIntegrationTests {
 
 	@Autowired
@@ -46,6 +47,9 @@ class ReviewServiceIntegrationTests {
 
 	@Autowired
 	RecordedActivities activities;
+
+	@Autowired
+	StatementCounter statements;
 
 	private final Evidence repository = new Evidence("https://github.com/ada/todo", "https://todo.example.com",
 			"Accounts and lists");
@@ -156,6 +160,23 @@ class ReviewServiceIntegrationTests {
 		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.NONE);
 		this.reviews.requestReview(learner, project, this.repository);
 		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
+	}
+
+	/**
+	 * The status change already holds the row it changed: whether there is a verification
+	 * to withdraw is read from it, with no statement of its own.
+	 */
+	@Test
+	void movingADoneSkillAwayCostsTheStatementsOfMovingItBackWhenNothingIsWithdrawn() {
+		Skill project = project();
+		long learner = waitingForReviewOf(project);
+
+		int away = this.statements.count(() -> this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS))
+			.statements();
+		int back = this.statements.count(() -> this.progress.setStatus(learner, project, SkillStatus.DONE))
+			.statements();
+
+		assertThat(away).isEqualTo(back);
 	}
 
 	@Test

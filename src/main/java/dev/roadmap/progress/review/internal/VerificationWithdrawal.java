@@ -3,6 +3,7 @@ package dev.roadmap.progress.review.internal;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.SkillStatusChanged;
 import dev.roadmap.progress.internal.SkillProgress;
+import dev.roadmap.progress.internal.SkillStatuses;
 import dev.roadmap.progress.review.ReviewAction;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.roadmap.RoadmapService;
@@ -23,11 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class VerificationWithdrawal {
 
+	private final SkillStatuses statuses;
+
 	private final ReviewRecords records;
 
 	private final RoadmapService roadmap;
 
-	VerificationWithdrawal(ReviewRecords records, RoadmapService roadmap) {
+	VerificationWithdrawal(SkillStatuses statuses, ReviewRecords records, RoadmapService roadmap) {
+		this.statuses = statuses;
 		this.records = records;
 		this.roadmap = roadmap;
 	}
@@ -38,7 +42,8 @@ class VerificationWithdrawal {
 		if (changed.from() != SkillStatus.DONE || changed.to() == SkillStatus.DONE) {
 			return;
 		}
-		this.records.lock(changed.userId(), changed.skillId())
+		// The status change locked this row and holds it: no second lock, no statement.
+		this.statuses.findById(new SkillProgress.Key(changed.userId(), changed.skillId()))
 			.filter((row) -> row.reviewState() == ReviewState.APPROVED)
 			.ifPresent((row) -> withdraw(row, changed));
 	}

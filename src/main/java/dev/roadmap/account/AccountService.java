@@ -28,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+	/**
+	 * Up to how many matches a search sorts them all; beyond, it walks the name index
+	 * (see {@link Users#searchManyIds}).
+	 */
+	static final int FEW_MATCHES = 1_000;
+
 	private final Users users;
 
 	private final PasswordEncoder passwordEncoder;
@@ -90,8 +96,8 @@ public class AccountService {
 		int lastPage = (int) Math.max(1, (total + size - 1) / size);
 		int current = Math.min(Math.max(page, 1), lastPage);
 		PageRequest request = PageRequest.of(current - 1, size);
-		List<Long> ids = (total == 0) ? List.of()
-				: term.isEmpty() ? this.users.allIds(request) : this.users.searchIds(pattern, request);
+		List<Long> ids = (total == 0) ? List.of() : term.isEmpty() ? this.users.allIds(request) : (total <= FEW_MATCHES)
+				? this.users.searchFewIds(pattern, request) : this.users.searchManyIds(pattern, request);
 		Map<Long, Account> byId = ids.isEmpty() ? Map.of()
 				: this.users.findAllWithRoles(ids)
 					.stream()

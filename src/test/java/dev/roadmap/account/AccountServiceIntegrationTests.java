@@ -71,6 +71,38 @@ class AccountServiceIntegrationTests {
 	}
 
 	@Test
+	void aSearchThatManyUsersMatchListsThemInTheSameOrderAsAPlainScan() {
+		String token = token();
+		int many = AccountService.FEW_MATCHES + 30;
+		// Inserted directly: a thousand sign-ups would hash a thousand passwords.
+		this.jdbc.sql("""
+				insert into app_user (email, display_name, password_hash)
+				select 'many-' || n || '-' || :token || '@example.com',
+					(array['Ada', 'ada', 'Zoë', 'Bob'])[n % 4 + 1] || ' ' || :token, 'not-a-hash'
+				from generate_series(1, :many) n""").param("token", token).param("many", many).update();
+		try {
+			String pattern = "%" + token + "%";
+			List<Long> expected = this.jdbc.sql("""
+					select id from app_user where email like :pattern or lower(display_name) like :pattern
+					order by lower(display_name), email, id""").param("pattern", pattern).query(Long.class).list();
+			int size = 100;
+			int last = (many + size - 1) / size;
+			for (int page : List.of(1, 2, last)) {
+				PageOf<Account> result = this.accounts.search(token, page, size);
+				assertThat(result.total()).isEqualTo(many);
+				assertThat(result.items()).extracting(Account::id)
+					.as("page %d of a search %d users match", page, many)
+					.containsExactlyElementsOf(expected.subList((page - 1) * size, Math.min(many, page * size)));
+			}
+		}
+		finally {
+			this.jdbc.sql("delete from app_user where email like :pattern")
+				.param("pattern", "many-%-" + token + "@example.com")
+				.update();
+		}
+	}
+
+	@Test
 	void searchFindsUsersByAnyPartOfTheirEmailOrDisplayNameIgnoringCase() {
 		String token = token();
 		Account byName = create("Grace " + token + " Hopper", "grace-" + UUID.randomUUID() + "@example.com");

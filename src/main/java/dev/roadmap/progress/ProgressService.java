@@ -73,10 +73,9 @@ public class ProgressService {
 
 	@Transactional
 	public StatusChange setStatus(long userId, Skill skill, SkillStatus status) {
-		// Make sure the row exists, then lock it: concurrent changes queue up here, and
-		// each one sees the status the previous one left.
-		this.statuses.insertIfMissing(userId, skill.id());
-		SkillProgress row = this.statuses.lock(new SkillProgress.Key(userId, skill.id())).orElseThrow();
+		// Concurrent changes queue up on the row's lock, and each one sees the status the
+		// previous one left.
+		SkillProgress row = this.statuses.lockInsertingIfMissing(userId, skill.id());
 		SkillStatus from = row.status();
 		if (from != status) {
 			// Stamped now, under the row's lock, not at the transaction's start: a change

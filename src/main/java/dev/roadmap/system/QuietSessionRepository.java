@@ -59,7 +59,7 @@ final class QuietSessionRepository implements FindByIndexNameSessionRepository<Q
 		if (justSaved != null && justSaved.getId().equals(id)) {
 			return justSaved;
 		}
-		Session stored = this.store.findById(id);
+		Session stored = SessionTransactions.read(() -> this.store.findById(id));
 		return (stored != null) ? new QuietSession(stored, false) : null;
 	}
 

@@ -16,10 +16,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
@@ -74,6 +76,27 @@ class SessionStoreConfiguration {
 		CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
 		resolver.setCookieSerializer(cookieSerializer);
 		return resolver;
+	}
+
+	/**
+	 * Reads a session without a transaction, writes it in one
+	 * ({@link SessionTransactions}). Handed to Spring Session's configuration rather than
+	 * declared as its {@code springSessionTransactionOperations} bean: a bean of that
+	 * type would take the place of Boot's {@code TransactionTemplate}.
+	 */
+	@Bean
+	static BeanPostProcessor sessionTransactions(ObjectProvider<PlatformTransactionManager> transactions) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					configuration.setTransactionOperations(new SessionTransactions(transactions.getObject()));
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

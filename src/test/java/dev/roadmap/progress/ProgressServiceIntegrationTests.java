@@ -15,9 +15,12 @@ import dev.roadmap.roadmap.Stage;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import dev.roadmap.test.Skills;
+import dev.roadmap.test.StatementCounter;
+import dev.roadmap.test.StatementCounter.Counted;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @RoadmapIntegrationTest
 @RecordApplicationEvents
+@Import(StatementCounter.CountStatements.class)
 class ProgressServiceIntegrationTests {
 
 	@Autowired
@@ -46,6 +50,9 @@ class ProgressServiceIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	StatementCounter statements;
+
 	@Test
 	void aStatusChangeIsStoredOnceAndRecordedAsAnEvent() {
 		long learner = this.learners.aLearner().id();
@@ -58,6 +65,24 @@ class ProgressServiceIntegrationTests {
 		assertThat(second).isEqualTo(new StatusChange(SkillStatus.IN_PROGRESS, SkillStatus.DONE));
 		assertThat(this.progress.statusesOf(learner)).containsExactly(Map.entry(skill.id(), SkillStatus.DONE));
 		assertThat(rows(learner)).isEqualTo(1);
+		assertThat(events(learner)).containsExactly("NOT_STARTED>IN_PROGRESS", "IN_PROGRESS>DONE");
+	}
+
+	@Test
+	void aSkillTouchedBeforeIsLockedWithoutTryingToInsertItsRow() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = this.skills.of("databases", 1);
+
+		Counted<StatusChange> first = this.statements
+			.count(() -> this.progress.setStatus(learner, skill, SkillStatus.IN_PROGRESS));
+		Counted<StatusChange> second = this.statements
+			.count(() -> this.progress.setStatus(learner, skill, SkillStatus.DONE));
+
+		assertThat(first.sql()).as("the first change").anyMatch(ProgressServiceIntegrationTests::insertsAStatusRow);
+		assertThat(second.sql()).as("the second change").noneMatch(ProgressServiceIntegrationTests::insertsAStatusRow);
+		// The first looked for the row, inserted it and locked it; the second only locks.
+		assertThat(second.statements()).as("%s against %s", second.all(), first.all())
+			.isEqualTo(first.statements() - 2);
 		assertThat(events(learner)).containsExactly("NOT_STARTED>IN_PROGRESS", "IN_PROGRESS>DONE");
 	}
 
@@ -193,6 +218,10 @@ class ProgressServiceIntegrationTests {
 			.list();
 		assertThat(byTime).hasSizeGreaterThan(threads * 10);
 		assertThat(byTime).isEqualTo(events(learner));
+	}
+
+	private static boolean insertsAStatusRow(String sql) {
+		return sql.startsWith("insert into skill_status");
 	}
 
 	private Callable<StatusChange> change(CyclicBarrier start, long learner, Skill skill, SkillStatus status) {

@@ -27,6 +27,7 @@ import dev.roadmap.test.StatementCounter.Statement;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,6 +119,26 @@ class PageStatementBudgetIntegrationTests {
 
 		assertWithinBudget(path + " for a visitor", counted, budget);
 		assertThat(counted.all()).noneMatch(Statement::session);
+	}
+
+	@Test
+	void aSignedInPageReadsItsSessionWithoutATransactionAndALoginSavesItInOne() throws Exception {
+		Counted<String> home = page(this.newcomer, "/");
+		AccountPrincipal learner = this.learners.aLearner();
+		Http browser = this.http.fresh();
+		browser.get("/login");
+		Counted<Http> login = this.statements
+			.countRequest(() -> browser.logIn(learner.getUsername(), Learners.PASSWORD));
+
+		// One statement needs no transaction; its own cost a COMMIT on every request.
+		assertThat(home.all()).filteredOn(Statement::session)
+			.as("the session's read: %s", home.all())
+			.singleElement()
+			.satisfies((read) -> assertThat(read.transaction()).isNull());
+		List<Statement> saves = login.all().stream().filter(Statement::session).filter(Statement::writes).toList();
+		assertThat(saves).as("the session's save at login: %s", login.all())
+			.isNotEmpty()
+			.allMatch((statement) -> statement.transaction() != null);
 	}
 
 	private Counted<String> page(Visitor visitor, String path) {

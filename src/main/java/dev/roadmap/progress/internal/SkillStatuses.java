@@ -10,9 +10,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The learners' rows per skill, written under a row lock: a writer makes sure the row
- * exists, then locks it, so concurrent changes of one skill queue up and each sees what
- * the previous one left.
+ * The learners' rows per skill, written under a row lock: a writer locks the row,
+ * inserting it first if it is missing, so concurrent changes of one skill queue up and
+ * each sees what the previous one left.
  */
 public interface SkillStatuses extends Repository<SkillProgress, SkillProgress.Key> {
 
@@ -32,6 +32,19 @@ public interface SkillStatuses extends Repository<SkillProgress, SkillProgress.K
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from SkillProgress s where s.id = :id")
 	Optional<SkillProgress> lock(SkillProgress.Key id);
+
+	/**
+	 * The row, locked until the transaction ends, inserted first (not started) if the
+	 * skill was never touched: the insert is tried only when the lock finds nothing, so a
+	 * change to a skill the learner has touched before costs one statement here, not two.
+	 */
+	default SkillProgress lockInsertingIfMissing(long userId, long skillId) {
+		SkillProgress.Key key = new SkillProgress.Key(userId, skillId);
+		return lock(key).orElseGet(() -> {
+			insertIfMissing(userId, skillId);
+			return lock(key).orElseThrow();
+		});
+	}
 
 	/**
 	 * The row as the transaction already holds it: a status change's listeners read the

@@ -8,11 +8,12 @@ import dev.roadmap.progress.review.ReviewAction;
  */
 public enum NotificationKind {
 
-	REVIEW_REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED, UNVERIFIED;
+	REVIEW_REQUESTED, RESUBMITTED, COMMENTED, CHANGES_REQUESTED, APPROVED, UNVERIFIED;
 
 	static NotificationKind of(ReviewAction action) {
 		return switch (action) {
 			case REQUESTED -> REVIEW_REQUESTED;
+			case RESUBMITTED -> RESUBMITTED;
 			case COMMENTED -> COMMENTED;
 			case CHANGES_REQUESTED -> CHANGES_REQUESTED;
 			case APPROVED -> APPROVED;

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns every review action into notifications for the people involved, inside the
- * review's transaction: a review request, a learner's comment and a withdrawn
- * verification go to the mentors of the learner's active cohorts; a mentor's comment or
- * decision goes to the learner. Nobody is notified of what they did themself.
+ * review's transaction: a review request or a new iteration, a learner's comment and a
+ * withdrawn verification go to the mentors of the learner's active cohorts; a mentor's
+ * comment or decision goes to the learner. Nobody is notified of what they did themself.
  */
 @Component
 class ReviewNotifier {
@@ -75,7 +75,7 @@ class ReviewNotifier {
 
 	private Set<Long> recipientsOf(ReviewActivity activity) {
 		return switch (activity.action()) {
-			case REQUESTED, UNVERIFIED -> this.cohorts.mentorIdsOf(activity.learnerId());
+			case REQUESTED, RESUBMITTED, UNVERIFIED -> this.cohorts.mentorIdsOf(activity.learnerId());
 			case COMMENTED ->
 				activity.byLearner() ? this.cohorts.mentorIdsOf(activity.learnerId()) : Set.of(activity.learnerId());
 			case CHANGES_REQUESTED, APPROVED -> Set.of(activity.learnerId());

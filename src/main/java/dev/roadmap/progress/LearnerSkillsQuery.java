@@ -11,15 +11,16 @@ import java.util.Map;
 
 import dev.roadmap.progress.review.Evidence;
 import dev.roadmap.progress.review.ReviewComment;
+import dev.roadmap.progress.review.ReviewIteration;
 import dev.roadmap.progress.review.ReviewState;
 import dev.roadmap.progress.review.SkillReview;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads a learner's statuses, reviews, review conversations and notes in one statement:
- * the rows of the three tables, told apart by a {@code kind} column, so a page gets all
- * of it in one round trip whatever the number of skills, comments or notes.
+ * Reads a learner's statuses, reviews, their iterations and conversations, and notes in
+ * one statement: the rows of the four tables, told apart by a {@code kind} column, so a
+ * page gets all of it in one round trip whatever the number of skills, comments or notes.
  */
 final class LearnerSkillsQuery {
 
@@ -27,15 +28,19 @@ final class LearnerSkillsQuery {
 			select 'STATUS' as kind, ss.skill_id, ss.status, ss.review_state, ss.evidence_url, ss.evidence_live_url,
 				ss.evidence_note, ss.review_requested_at as requested_at, ss.reviewed_at as reviewed_at,
 				cast(null as bigint) as comment_id, cast(null as bigint) as author_id,
-				cast(null as varchar) as author_name, cast(null as text) as body
+				cast(null as varchar) as author_name, cast(null as text) as body, ss.review_iteration as iteration
 			from skill_status ss where ss.user_id = :learner
 			union all
 			select 'COMMENT', c.skill_id, null, null, null, null, null, c.created_at, null, c.id, c.author_id,
-				u.display_name, c.body
+				u.display_name, c.body, c.iteration
 			from review_comment c left join user_directory u on u.user_id = c.author_id
 			where c.user_id = :learner and :details
 			union all
-			select 'NOTE', n.skill_id, null, null, null, null, null, n.updated_at, null, null, null, null, n.body
+			select 'ITERATION', i.skill_id, null, null, i.evidence_url, i.evidence_live_url, i.evidence_note,
+				i.submitted_at, null, i.number, null, null, null, i.number
+			from review_iteration i where i.user_id = :learner and :details
+			union all
+			select 'NOTE', n.skill_id, null, null, null, null, null, n.updated_at, null, null, null, null, n.body, null
 			from skill_note n where n.user_id = :learner and :details
 			order by kind, comment_id""";
 
@@ -56,6 +61,7 @@ final class LearnerSkillsQuery {
 		Map<Long, SkillStatus> statuses = new HashMap<>();
 		Map<Long, Row> reviews = new HashMap<>();
 		Map<Long, List<ReviewComment>> comments = new HashMap<>();
+		Map<Long, List<ReviewIteration>> iterations = new HashMap<>();
 		Map<Long, Note> notes = new HashMap<>();
 		this.jdbc.sql(SQL).param("learner", learnerId).param("details", details).query((rs) -> {
 			long skillId = rs.getLong("skill_id");
@@ -67,14 +73,20 @@ final class LearnerSkillsQuery {
 							new Row(status, ReviewState.valueOf(rs.getString("review_state")),
 									new Evidence(rs.getString("evidence_url"), rs.getString("evidence_live_url"),
 											rs.getString("evidence_note")),
-									instant(rs, "requested_at"), instant(rs, "reviewed_at")));
+									instant(rs, "requested_at"), instant(rs, "reviewed_at"), rs.getInt("iteration")));
 				}
+				case "ITERATION" -> iterations.computeIfAbsent(skillId, (id) -> new ArrayList<>())
+					.add(new ReviewIteration(
+							rs.getInt("iteration"), new Evidence(rs.getString("evidence_url"),
+									rs.getString("evidence_live_url"), rs.getString("evidence_note")),
+							instant(rs, "requested_at")));
 				case "COMMENT" -> {
 					long authorId = rs.getLong("author_id");
 					Long author = rs.wasNull() ? null : authorId;
 					comments.computeIfAbsent(skillId, (id) -> new ArrayList<>())
 						.add(new ReviewComment(rs.getLong("comment_id"), author, rs.getString("author_name"),
-								rs.getString("body"), instant(rs, "requested_at")));
+								rs.getString("body"), this.notes.render(rs.getString("body")),
+								instant(rs, "requested_at"), rs.getInt("iteration")));
 				}
 				default -> {
 					String body = rs.getString("body");
@@ -85,7 +97,8 @@ final class LearnerSkillsQuery {
 		Map<Long, SkillReview> reviewsBySkill = new HashMap<>();
 		reviews.forEach((skillId, row) -> reviewsBySkill.put(skillId,
 				new SkillReview(learnerId, skillId, row.status(), row.state(), row.evidence(), row.requestedAt(),
-						row.reviewedAt(), comments.getOrDefault(skillId, List.of()))));
+						row.reviewedAt(), row.iteration(), iterations.getOrDefault(skillId, List.of()),
+						comments.getOrDefault(skillId, List.of()))));
 		return new LearnerSkills(statuses, reviewsBySkill, notes);
 	}
 
@@ -95,7 +108,7 @@ final class LearnerSkillsQuery {
 	}
 
 	private record Row(SkillStatus status, ReviewState state, Evidence evidence, Instant requestedAt,
-			Instant reviewedAt) {
+			Instant reviewedAt, int iteration) {
 	}
 
 }

@@ -243,6 +243,13 @@ class AuthorizationMatrixIntegrationTests {
 				null);
 	}
 
+	/**
+	 * The iteration the mentor's review page shows, which its decision forms send.
+	 */
+	String shownIteration() {
+		return String.valueOf(this.reviews.reviewOf(this.learner.id(), this.skill.id()).iteration());
+	}
+
 	private Snapshot snapshot() {
 		long events = this.jdbc.sql("select count(*) from review_event where user_id = :learner")
 			.param("learner", this.learner.id())
@@ -390,7 +397,7 @@ class AuthorizationMatrixIntegrationTests {
 
 			@Override
 			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
-				return post(test.reviewPath() + "/approve");
+				return post(test.reviewPath() + "/approve").param("iteration", test.shownIteration());
 			}
 
 			@Override
@@ -416,7 +423,8 @@ class AuthorizationMatrixIntegrationTests {
 
 			@Override
 			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
-				return post(test.reviewPath() + "/changes").param("comment", comment(persona));
+				return post(test.reviewPath() + "/changes").param("iteration", test.shownIteration())
+					.param("comment", comment(persona));
 			}
 
 			@Override

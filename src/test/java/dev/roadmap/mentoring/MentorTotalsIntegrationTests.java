@@ -193,14 +193,16 @@ class MentorTotalsIntegrationTests {
 		this.decisions.comment(mentor.id(), ada.id(), first, "Which branch?");
 		assertTotals(mentor, 2, 2);
 		this.decisions.claim(mentor.id(), ada.id(), first.id());
-		this.decisions.requestChanges(mentor.id(), ada.id(), first, "Add tests.");
+		this.decisions.requestChanges(mentor.id(), ada.id(), first,
+				this.reviews.reviewOf(ada.id(), first.id()).iteration(), "Add tests.");
 		assertTotals(mentor, 2, 1);
 		this.reviews.reply(ada.id(), first, "Added them.");
 		this.reviews.requestReview(ada.id(), first, EVIDENCE);
 		this.reviews.requestReview(ada.id(), second, EVIDENCE);
 		assertTotals(mentor, 2, 3);
 		this.decisions.claim(mentor.id(), ada.id(), first.id());
-		this.decisions.approve(mentor.id(), ada.id(), first);
+		this.decisions.approve(mentor.id(), ada.id(), first, this.reviews.reviewOf(ada.id(), first.id()).iteration(),
+				null);
 		assertTotals(mentor, 2, 2);
 
 		// A request waits only while its skill is done.
@@ -367,8 +369,8 @@ class MentorTotalsIntegrationTests {
 		assertTotals(mentor, 0, 0);
 
 		this.decisions.claim(other.id(), ada.id(), projects().get(0).id());
-		race(() -> this.cohorts.setArchived(cohort.id(), false),
-				() -> this.decisions.approve(other.id(), ada.id(), projects().get(0)));
+		race(() -> this.cohorts.setArchived(cohort.id(), false), () -> this.decisions.approve(other.id(), ada.id(),
+				projects().get(0), this.reviews.reviewOf(ada.id(), projects().get(0).id()).iteration(), null));
 		assertTotals(mentor, 1, 1);
 	}
 

@@ -27,6 +27,8 @@ import dev.roadmap.test.Learners;
 import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -313,7 +315,7 @@ class MentoringIntegrationTests {
 
 		this.mvc.perform(post(path + "/claim").with(user(setup.mentor())).with(csrf()))
 			.andExpect(status().isSeeOther());
-		this.mvc.perform(post(path + "/approve").with(user(setup.mentor())).with(csrf()))
+		this.mvc.perform(post(path + "/approve").param("iteration", "1").with(user(setup.mentor())).with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/mentor"));
 
@@ -327,11 +329,65 @@ class MentoringIntegrationTests {
 	}
 
 	@Test
+	void aMentorSeesWhatANewIterationChangedAndCannotDecideOnTheOneBefore() throws Exception {
+		Setup setup = setup();
+		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		Document opened = Html.of(this.mvc.perform(get(path).with(user(setup.mentor()))).andReturn());
+		String shown = opened.select("form[action$=/approve] input[name=iteration]").val();
+		this.reviews.requestReview(setup.learner().id(), setup.project(),
+				new Evidence("https://github.com/x/todo-v2", null, "To-do <b>v2</b>"));
+
+		Document refused = Html.of(
+				this.mvc
+					.perform(post(path + "/approve").param("iteration", shown)
+						.param("comment", "Looks good")
+						.with(user(setup.mentor()))
+						.with(csrf()))
+					.andExpect(status().isBadRequest())
+					.andReturn());
+
+		assertThat(shown).isEqualTo("1");
+		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).state())
+			.as("the approval of iteration 1 is refused")
+			.isEqualTo(ReviewState.REQUESTED);
+		assertThat(refused.select("[role=alert]").text()).contains("submitted a new iteration");
+		assertThat(refused.select("[data-changes-since=1] tr[data-changed]"))
+			.extracting((row) -> row.attr("data-changed"))
+			.containsExactly("url", "note");
+		assertThat(refused.select("[data-changes-since=1] tr[data-changed=url] td")).extracting(Element::text)
+			.containsExactly("https://github.com/x/todo", "https://github.com/x/todo-v2");
+		assertThat(refused.select("[data-changes-since=1] tr[data-changed=note] td")).extracting(Element::text)
+			.containsExactly("To-do", "To-do <b>v2</b>");
+		assertThat(refused.select("[data-changes-since=1] b")).as("user text is escaped").isEmpty();
+		assertThat(refused.select("form[action$=/approve] input[name=iteration]").val()).isEqualTo("2");
+		assertThat(refused.select("#approve-comment").text()).isEqualTo("Looks good");
+		assertThat(refused.select(".iterations [data-iteration]")).extracting((item) -> item.attr("data-iteration"))
+			.containsExactly("1", "2");
+
+		this.mvc
+			.perform(post(path + "/approve").param("iteration", "2")
+				.param("comment", "Now it is **yours**. <script>alert(1)</script>")
+				.with(user(setup.mentor()))
+				.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/mentor"));
+		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
+		Elements history = stage.select("[data-skill=" + setup.project().key() + "] .iterations [data-iteration]");
+		assertThat(history).extracting((item) -> item.attr("data-iteration")).containsExactly("1", "2");
+		assertThat(history.get(1).select(".comments").text()).contains("Now it is yours.");
+		assertThat(history.get(1).select(".comments .comment-body strong").text()).as("Markdown").isEqualTo("yours");
+		assertThat(history.get(1).select(".comments script")).as("HTML typed is escaped").isEmpty();
+		assertThat(stage.select("[data-skill=" + setup.project().key() + "] .badge-verified")).hasSize(1);
+	}
+
+	@Test
 	void theConversationGoesOnAfterChangesAreRequestedAndEndsWithTheApproval() throws Exception {
 		Setup setup = setup();
 		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
 		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
-		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(), "Add tests.");
+		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(),
+				this.reviews.reviewOf(setup.learner().id(), setup.project().id()).iteration(), "Add tests.");
 		this.reviews.reply(setup.learner().id(), setup.project(), "Which ones?");
 
 		Document page = Html.of(this.mvc.perform(get(path).with(user(setup.mentor()))).andReturn());
@@ -350,7 +406,8 @@ class MentoringIntegrationTests {
 		this.reviews.requestReview(setup.learner().id(), setup.project(),
 				new Evidence("https://github.com/x/todo", null, "With tests"));
 		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
-		this.decisions.approve(setup.mentor().id(), setup.learner().id(), setup.project());
+		this.decisions.approve(setup.mentor().id(), setup.learner().id(), setup.project(),
+				this.reviews.reviewOf(setup.learner().id(), setup.project().id()).iteration(), null);
 
 		Document closed = Html.of(this.mvc.perform(get(path).with(user(setup.mentor()))).andReturn());
 		assertThat(closed.select("form[action$=/comments]")).isEmpty();
@@ -383,7 +440,8 @@ class MentoringIntegrationTests {
 		this.mvc.perform(post(path + "/comments").param("comment", "Nice start.").with(user(second)).with(csrf()))
 			.andExpect(status().isSeeOther());
 
-		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(), "Add tests.");
+		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(),
+				this.reviews.reviewOf(setup.learner().id(), setup.project().id()).iteration(), "Add tests.");
 		this.mvc.perform(post(path + "/claim").with(user(second)).with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl(path))
@@ -418,10 +476,14 @@ class MentoringIntegrationTests {
 		String path = "/mentor/reviews/" + setup.learner().id() + "/" + setup.project().id();
 		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
 
-		Document page = Html
-			.of(this.mvc.perform(post(path + "/changes").param("comment", "  ").with(user(setup.mentor())).with(csrf()))
-				.andExpect(status().isBadRequest())
-				.andReturn());
+		Document page = Html.of(
+				this.mvc
+					.perform(post(path + "/changes").param("iteration", "1")
+						.param("comment", "  ")
+						.with(user(setup.mentor()))
+						.with(csrf()))
+					.andExpect(status().isBadRequest())
+					.andReturn());
 
 		assertThat(page.select(".field-error").text()).isEqualTo("Write a comment first.");
 		assertThat(this.reviews.reviewOf(setup.learner().id(), setup.project().id()).state())

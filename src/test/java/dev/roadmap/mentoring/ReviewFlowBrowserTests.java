@@ -19,10 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A project review from start to end in a real browser, as issue 3 tells it: the learner
- * submits a stage-7 project and asks for a review, the mentor claims it and asks for
- * changes, the learner reads the comment, replies and asks again, the mentor approves,
- * and the learner sees the skill verified.
+ * A project review from start to end in a real browser, as issues 3 and 11 tell it: the
+ * learner submits iteration 1 of a stage-7 project, the mentor claims it and asks for
+ * changes with a comment, the learner reads it, replies and submits iteration 2, the
+ * mentor answers the reply, sees what changed between the iterations and approves with a
+ * comment, and the learner sees the skill verified and the whole history.
  */
 @BrowserTest
 class ReviewFlowBrowserTests {
@@ -49,6 +50,8 @@ class ReviewFlowBrowserTests {
 		String review = learner.id() + "/" + project.id();
 		String changes = "Please add tests for the sign-up form.";
 		String reply = "Done: the sign-up form has tests now.";
+		String answer = "Thanks, I am looking at them now.";
+		String praise = "Well tested: verified.";
 
 		// The learner marks the project done and submits it.
 		logIn(browser, learner);
@@ -94,8 +97,10 @@ class ReviewFlowBrowserTests {
 		assertThat(browser.find(skillCss(project) + " .comments").getText()).contains(changes, reply);
 		WebElement details = skill(browser, project).findElement(By.cssSelector("details.evidence-form"));
 		assertThat(details.getDomAttribute("open")).isNotNull();
-		assertThat(browser.find("#url-" + project.slug()).getDomProperty("value"))
-			.isEqualTo("https://git.example.com/dana/todo");
+		WebElement url = browser.find("#url-" + project.slug());
+		assertThat(url.getDomProperty("value")).isEqualTo("https://git.example.com/dana/todo");
+		url.clear();
+		url.sendKeys("https://git.example.com/dana/todo-tested");
 		requestReview = details.findElement(By.cssSelector("button[type=submit]"));
 		assertThat(requestReview.getText()).isEqualTo("Request review");
 		submit(browser, requestReview);
@@ -103,11 +108,18 @@ class ReviewFlowBrowserTests {
 		assertThat(browser.find(skillCss(project) + " .badge-waiting").getText()).contains("Review requested");
 		logOut(browser);
 
-		// The mentor sees the reply and approves.
+		// The mentor sees the reply and what iteration 2 changed, answers, and approves.
 		logIn(browser, mentor);
 		openFromQueue(browser, review);
-		assertThat(browser.find(".comments").getText()).contains(changes, reply);
+		assertThat(browser.find(".iterations [data-iteration='1'] .comments").getText()).contains(changes, reply);
+		assertThat(browser.find("[data-changes-since='1'] tr[data-changed='url']").getText())
+			.contains("https://git.example.com/dana/todo", "https://git.example.com/dana/todo-tested");
+		browser.find("#comment").sendKeys(answer);
+		submit(browser, browser.find("form[action$='/comments'] button[type=submit]"));
+		waitForPath(browser, "/mentor/reviews/" + review);
+		assertThat(browser.find(".iterations [data-iteration='2'] .comments").getText()).contains(answer);
 		claim(browser);
+		browser.find("#approve-comment").sendKeys(praise);
 		submit(browser, browser.find("form[action$='/approve'] button[type=submit]"));
 		waitForPath(browser, "/mentor");
 		assertThat(browser.driver().findElements(By.cssSelector("tr[data-review='" + review + "']"))).isEmpty();
@@ -121,6 +133,12 @@ class ReviewFlowBrowserTests {
 		assertThat(browser.driver().findElements(By.cssSelector(skillCss(project) + " .badge-waiting"))).isEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector(skillCss(project) + " details.evidence-form")))
 			.isEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector(skillCss(project) + " .iterations [data-iteration]")))
+			.hasSize(2);
+		assertThat(browser.find(skillCss(project) + " [data-iteration='1'] .comments").getText()).contains(changes,
+				reply);
+		assertThat(browser.find(skillCss(project) + " [data-iteration='2'] .comments").getText()).contains(answer,
+				praise);
 	}
 
 	private static void openFromQueue(Browser browser, String review) {

@@ -101,11 +101,14 @@ class LearnerProgressSummaryIntegrationTests {
 			this.reviews.requestReview(learner.id(), project, evidence);
 		}
 		this.decisions.claim(mentor.id(), learner.id(), projects.get(0).id());
-		this.decisions.approve(mentor.id(), learner.id(), projects.get(0));
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(0),
+				this.reviews.reviewOf(learner.id(), projects.get(0).id()).iteration(), null);
 		this.decisions.claim(mentor.id(), learner.id(), projects.get(1).id());
-		this.decisions.approve(mentor.id(), learner.id(), projects.get(1));
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(1),
+				this.reviews.reviewOf(learner.id(), projects.get(1).id()).iteration(), null);
 		this.decisions.claim(mentor.id(), learner.id(), projects.get(2).id());
-		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(2), "Add tests.");
+		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(2),
+				this.reviews.reviewOf(learner.id(), projects.get(2).id()).iteration(), "Add tests.");
 		this.reviews.reply(learner.id(), projects.get(2), "Added them.");
 		assertThat(summaryOf(learner.id())).containsEntry("verified", 2).containsEntry("done", 4);
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();

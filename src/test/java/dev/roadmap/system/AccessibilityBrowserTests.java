@@ -134,7 +134,9 @@ class AccessibilityBrowserTests {
 		this.reviews.requestReview(learner.id(), project, new Evidence("https://git.example.com/dana/todo",
 				"https://todo.example.com/", "A to-do list with accounts, backed by PostgreSQL."));
 		this.decisions.claim(mentor.id(), learner.id(), project.id());
-		this.decisions.requestChanges(mentor.id(), learner.id(), project, "Please add tests for the sign-up form.");
+		this.decisions.requestChanges(mentor.id(), learner.id(), project,
+				this.reviews.reviewOf(learner.id(), project.id()).iteration(),
+				"Please add tests for the sign-up form.");
 		this.reviews.reply(learner.id(), project, "Done: the sign-up form has tests now.");
 		this.notes.save(learner.id(), project, "# What I learnt\n\n- **Flyway** migrations\n- `@Transactional`");
 		Skill verified = skills.get(1);
@@ -142,7 +144,8 @@ class AccessibilityBrowserTests {
 		this.reviews.requestReview(learner.id(), verified,
 				new Evidence("https://git.example.com/dana/blog", null, "A blog engine."));
 		this.decisions.claim(mentor.id(), learner.id(), verified.id());
-		this.decisions.approve(mentor.id(), learner.id(), verified);
+		this.decisions.approve(mentor.id(), learner.id(), verified,
+				this.reviews.reviewOf(learner.id(), verified.id()).iteration(), null);
 		this.progress.setStatus(learner.id(), skills.get(2), SkillStatus.IN_PROGRESS);
 		String handle = publicPageOf(learner);
 		List<String> violations = new ArrayList<>();

@@ -220,10 +220,12 @@ class PageStatementBudgetIntegrationTests {
 			this.reviews.requestReview(learner.id(), skill, evidence);
 		}
 		this.decisions.claim(mentor.id(), learner.id(), projects.get(0).id());
-		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(0), "Add tests.");
+		this.decisions.requestChanges(mentor.id(), learner.id(), projects.get(0),
+				this.reviews.reviewOf(learner.id(), projects.get(0).id()).iteration(), "Add tests.");
 		this.reviews.reply(learner.id(), projects.get(0), "Done, thanks.");
 		this.decisions.claim(mentor.id(), learner.id(), projects.get(1).id());
-		this.decisions.approve(mentor.id(), learner.id(), projects.get(1));
+		this.decisions.approve(mentor.id(), learner.id(), projects.get(1),
+				this.reviews.reviewOf(learner.id(), projects.get(1).id()).iteration(), null);
 		this.jdbc.sql("""
 				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
 				select :user, sk.id, case when d % 2 = 0 then 'NOT_STARTED' else 'IN_PROGRESS' end,

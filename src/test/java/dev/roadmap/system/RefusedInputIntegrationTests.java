@@ -87,7 +87,8 @@ class RefusedInputIntegrationTests {
 
 		Document page = Html.of(
 				this.mvc
-					.perform(post(review.path() + "/changes").param("comment", "x".repeat(2_001))
+					.perform(post(review.path() + "/changes").param("iteration", "1")
+						.param("comment", "x".repeat(2_001))
 						.with(user(review.mentor()))
 						.with(csrf()))
 					.andExpect(status().isBadRequest())

@@ -111,12 +111,14 @@ public final class ReviewScenario {
 
 	public void requestChanges(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
 		this.decisions.claim(mentor.id(), learner.id(), skill.id());
-		this.decisions.requestChanges(mentor.id(), learner.id(), skill, "Please add tests.");
+		this.decisions.requestChanges(mentor.id(), learner.id(), skill,
+				this.reviews.reviewOf(learner.id(), skill.id()).iteration(), "Please add tests.");
 	}
 
 	public void approve(AccountPrincipal learner, Skill skill, AccountPrincipal mentor) {
 		this.decisions.claim(mentor.id(), learner.id(), skill.id());
-		this.decisions.approve(mentor.id(), learner.id(), skill);
+		this.decisions.approve(mentor.id(), learner.id(), skill,
+				this.reviews.reviewOf(learner.id(), skill.id()).iteration(), null);
 	}
 
 	public ReviewService reviews() {

@@ -85,25 +85,43 @@ class MentorReviewController {
 		return SeeOther.to("/mentor", redirect, "mentor.flash.released", skill.title());
 	}
 
+	/**
+	 * Approves the iteration the page showed ({@code iteration}, a hidden field), with an
+	 * optional comment.
+	 */
 	@PostMapping(PATH + "/approve")
 	View approve(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
-			@PathVariable long skillId, Model model, RedirectAttributes redirect, OnRefusal onRefusal) {
+			@PathVariable long skillId, @RequestParam(required = false) Integer iteration,
+			@RequestParam(required = false) String comment, Model model, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
-		showErrors(onRefusal, mentor, learnerId, skill, null, null, model);
-		this.decisions.approve(mentor.id(), learnerId, skill);
+		showErrors(onRefusal, mentor, learnerId, skill, "approve", comment, model);
+		this.decisions.approve(mentor.id(), learnerId, skill, shown(iteration), comment);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.approved", skill.title());
 	}
 
+	/**
+	 * Asks for changes to the iteration the page showed, saying what in a comment.
+	 */
 	@PostMapping(PATH + "/changes")
 	View requestChanges(@AuthenticationPrincipal AccountPrincipal mentor, @PathVariable long learnerId,
-			@PathVariable long skillId, @RequestParam(required = false) String comment, Model model,
-			RedirectAttributes redirect, OnRefusal onRefusal) {
+			@PathVariable long skillId, @RequestParam(required = false) Integer iteration,
+			@RequestParam(required = false) String comment, Model model, RedirectAttributes redirect,
+			OnRefusal onRefusal) {
 		Skill skill = reviewedSkill(mentor, learnerId, skillId);
 		onRefusal.seeOther(ClaimRequiredException.class, reviewPath(learnerId, skillId), "mentor.flash.claimFirst");
 		showErrors(onRefusal, mentor, learnerId, skill, "changes", comment, model);
-		this.decisions.requestChanges(mentor.id(), learnerId, skill, comment);
+		this.decisions.requestChanges(mentor.id(), learnerId, skill, shown(iteration), comment);
 		return SeeOther.to("/mentor", redirect, "mentor.flash.changesRequested", skill.title());
+	}
+
+	/**
+	 * The iteration a decision was made on; a form without one names none, and its
+	 * decision is refused as made on an earlier iteration.
+	 */
+	private static int shown(Integer iteration) {
+		return (iteration != null) ? iteration : 0;
 	}
 
 	@PostMapping(PATH + "/comments")
@@ -131,8 +149,8 @@ class MentorReviewController {
 	/**
 	 * A refused decision or comment shows the review page again, with the problems and
 	 * the comment typed, in the form that sent it.
-	 * @param form which form the problems are for: {@code "changes"}, {@code "comment"},
-	 * or null for the page's
+	 * @param form which form the problems are for: {@code "approve"}, {@code "changes"}
+	 * or {@code "comment"}
 	 */
 	private void showErrors(OnRefusal onRefusal, AccountPrincipal mentor, long learnerId, Skill skill, String form,
 			String comment, Model model) {

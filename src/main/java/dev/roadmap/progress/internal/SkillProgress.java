@@ -49,7 +49,17 @@ public class SkillProgress {
 
 	private Long reviewedBy;
 
+	private int reviewIteration;
+
 	protected SkillProgress() {
+	}
+
+	public long userId() {
+		return this.id.userId;
+	}
+
+	public long skillId() {
+		return this.id.skillId;
 	}
 
 	public SkillStatus status() {
@@ -58,6 +68,20 @@ public class SkillProgress {
 
 	public ReviewState reviewState() {
 		return this.reviewState;
+	}
+
+	/**
+	 * The current iteration's number: 0 before any evidence was submitted.
+	 */
+	public int reviewIteration() {
+		return this.reviewIteration;
+	}
+
+	/**
+	 * The current iteration's evidence.
+	 */
+	public Evidence evidence() {
+		return new Evidence(this.evidenceUrl, this.evidenceLiveUrl, this.evidenceNote);
 	}
 
 	public boolean awaitingReview() {
@@ -73,10 +97,12 @@ public class SkillProgress {
 	}
 
 	/**
-	 * Saves the evidence and marks the request waiting; a new request is stamped, an
-	 * update of a waiting one keeps its place in the queue.
+	 * Makes the evidence the current iteration, numbered after the last, and marks the
+	 * request waiting; a new request is stamped, a new iteration of a waiting one keeps
+	 * its place in the queue.
+	 * @return the new iteration's number
 	 */
-	public void requestReview(Evidence evidence, Instant at) {
+	public int submitIteration(Evidence evidence, Instant at) {
 		if (this.reviewState != ReviewState.REQUESTED) {
 			this.reviewRequestedAt = at;
 		}
@@ -84,6 +110,8 @@ public class SkillProgress {
 		this.evidenceUrl = evidence.url();
 		this.evidenceLiveUrl = evidence.liveUrl();
 		this.evidenceNote = evidence.note();
+		this.reviewIteration++;
+		return this.reviewIteration;
 	}
 
 	/**

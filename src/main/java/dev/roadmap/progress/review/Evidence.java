@@ -55,6 +55,19 @@ public record Evidence(String url, String liveUrl, String note) {
 		return problems;
 	}
 
+	/**
+	 * The value of one part by its form field's name: {@code url}, {@code liveUrl} or
+	 * {@code note}.
+	 */
+	public String field(String name) {
+		return switch (name) {
+			case "url" -> this.url;
+			case "liveUrl" -> this.liveUrl;
+			case "note" -> this.note;
+			default -> throw new IllegalArgumentException("No evidence field " + name);
+		};
+	}
+
 	public boolean isEmpty() {
 		return this.url == null && this.liveUrl == null && this.note == null;
 	}

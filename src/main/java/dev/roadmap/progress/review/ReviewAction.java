@@ -5,7 +5,14 @@ package dev.roadmap.progress.review;
  */
 public enum ReviewAction {
 
-	REQUESTED, COMMENTED, CHANGES_REQUESTED, APPROVED,
+	REQUESTED,
+
+	/**
+	 * The learner submitted a new iteration of a request that was already waiting.
+	 */
+	RESUBMITTED,
+
+	COMMENTED, CHANGES_REQUESTED, APPROVED,
 
 	/**
 	 * The learner moved a verified skill away from done: the approval was for work they

@@ -7,6 +7,7 @@ import dev.roadmap.progress.internal.SkillProgress;
 import dev.roadmap.progress.review.internal.Claims;
 import dev.roadmap.progress.review.internal.ReviewRecords;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.shared.UserText;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,28 +68,40 @@ public class ReviewDecisions {
 	}
 
 	/**
-	 * The mentor approves a waiting request they hold the claim of: the skill becomes
-	 * verified and the claim is released.
+	 * The mentor approves the iteration they looked at, of a waiting request they hold
+	 * the claim of: the skill becomes verified and the claim is released. A comment, if
+	 * any, goes with the decision into the conversation.
+	 * @param iteration the number of the iteration the mentor decided on
+	 * @param comment an optional comment (null or blank for none)
 	 * @throws ClaimRequiredException if the mentor holds no live claim on it
+	 * @throws ReviewException if a newer iteration came in, or the comment is too long
 	 */
 	@Transactional
-	public void approve(long mentorId, long learnerId, Skill skill) {
-		requireClaimOnWaiting(mentorId, learnerId, skill).decide(ReviewState.APPROVED, mentorId, Instant.now());
+	public void approve(long mentorId, long learnerId, Skill skill, int iteration, String comment) {
+		SkillProgress row = requireClaimOnWaiting(mentorId, learnerId, skill, iteration);
+		String text = UserText.normalize(comment).isEmpty() ? null : ReviewRecords.validComment(comment);
+		row.decide(ReviewState.APPROVED, mentorId, Instant.now());
+		if (text != null) {
+			this.records.comment(row, mentorId, text);
+		}
 		this.claims.release(mentorId, learnerId, skill.id());
 		this.records.record(ReviewAction.APPROVED, learnerId, skill, mentorId);
 	}
 
 	/**
-	 * The mentor asks for changes to a waiting request they hold the claim of, saying
-	 * what in a comment; the claim is released.
+	 * The mentor asks for changes to the iteration they looked at, of a waiting request
+	 * they hold the claim of, saying what in a comment; the claim is released.
+	 * @param iteration the number of the iteration the mentor decided on
 	 * @throws ClaimRequiredException if the mentor holds no live claim on it
+	 * @throws ReviewException if a newer iteration came in, or the comment is blank or
+	 * too long
 	 */
 	@Transactional
-	public void requestChanges(long mentorId, long learnerId, Skill skill, String comment) {
-		SkillProgress row = requireClaimOnWaiting(mentorId, learnerId, skill);
+	public void requestChanges(long mentorId, long learnerId, Skill skill, int iteration, String comment) {
+		SkillProgress row = requireClaimOnWaiting(mentorId, learnerId, skill, iteration);
 		String text = ReviewRecords.validComment(comment);
 		row.decide(ReviewState.CHANGES_REQUESTED, mentorId, Instant.now());
-		this.records.comment(learnerId, skill.id(), mentorId, text);
+		this.records.comment(row, mentorId, text);
 		this.claims.release(mentorId, learnerId, skill.id());
 		this.records.record(ReviewAction.CHANGES_REQUESTED, learnerId, skill, mentorId);
 	}
@@ -106,16 +119,22 @@ public class ReviewDecisions {
 	}
 
 	/**
-	 * The request's status row, locked, if the mentor holds a live claim on it and it
-	 * waits for a decision.
+	 * The request's status row, locked, if the mentor holds a live claim on it, it waits
+	 * for a decision and the iteration waiting is the one the mentor decided on: a
+	 * decision made on a page opened before the learner submitted again would otherwise
+	 * approve evidence the mentor never saw.
 	 */
-	private SkillProgress requireClaimOnWaiting(long mentorId, long learnerId, Skill skill) {
+	private SkillProgress requireClaimOnWaiting(long mentorId, long learnerId, Skill skill, int iteration) {
 		if (!this.claims.touch(mentorId, learnerId, skill.id())) {
 			throw new ClaimRequiredException();
 		}
-		return this.records.lock(learnerId, skill.id())
+		SkillProgress row = this.records.lock(learnerId, skill.id())
 			.filter(SkillProgress::awaitingReview)
 			.orElseThrow(() -> new ReviewException("review.notWaiting"));
+		if (row.reviewIteration() != iteration) {
+			throw new ReviewException("review.staleIteration");
+		}
+		return row;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.internal.SkillProgress;
 import dev.roadmap.progress.review.internal.ReviewRecords;
@@ -28,14 +29,19 @@ public class ReviewService {
 
 	private final ReviewRecords records;
 
-	ReviewService(JdbcClient jdbc, ReviewRecords records) {
+	private final NoteService notes;
+
+	ReviewService(JdbcClient jdbc, ReviewRecords records, NoteService notes) {
 		this.jdbc = jdbc;
 		this.records = records;
+		this.notes = notes;
 	}
 
 	/**
-	 * Saves the learner's evidence and asks for a review. Allowed on a done skill that is
-	 * not already verified; while a request waits, it updates the evidence.
+	 * Submits the learner's evidence as the review's next iteration and asks for a
+	 * review. Allowed on a done skill that is not already verified; while a request
+	 * waits, a new iteration takes the place of the one waiting (which is kept), and the
+	 * same evidence again changes nothing.
 	 */
 	@Transactional
 	public void requestReview(long learnerId, Skill skill, Evidence evidence) {
@@ -51,11 +57,7 @@ public class ReviewService {
 		if (row.reviewState() == ReviewState.APPROVED) {
 			throw new ReviewException("review.alreadyVerified");
 		}
-		boolean newRequest = row.reviewState() != ReviewState.REQUESTED;
-		row.requestReview(evidence, Instant.now());
-		if (newRequest) {
-			this.records.record(ReviewAction.REQUESTED, learnerId, skill, learnerId);
-		}
+		this.records.submitIteration(row, learnerId, skill, evidence);
 	}
 
 	/**
@@ -72,7 +74,7 @@ public class ReviewService {
 	@Transactional(readOnly = true)
 	public SkillReview reviewOf(long learnerId, long skillId) {
 		List<ReviewComment> comments = this.jdbc.sql("""
-				select c.id, c.author_id, u.display_name, c.body, c.created_at from review_comment c
+				select c.id, c.author_id, u.display_name, c.body, c.created_at, c.iteration from review_comment c
 				left join user_directory u on u.user_id = c.author_id
 				where c.user_id = :learner and c.skill_id = :skill order by c.id""")
 			.param("learner", learnerId)
@@ -80,12 +82,23 @@ public class ReviewService {
 			.query((rs, rowNum) -> {
 				long authorId = rs.getLong("author_id");
 				return new ReviewComment(rs.getLong("id"), rs.wasNull() ? null : authorId, rs.getString("display_name"),
-						rs.getString("body"), rs.getTimestamp("created_at").toInstant());
+						rs.getString("body"), this.notes.render(rs.getString("body")),
+						rs.getTimestamp("created_at").toInstant(), rs.getInt("iteration"));
 			})
+			.list();
+		List<ReviewIteration> iterations = this.jdbc.sql("""
+				select number, evidence_url, evidence_live_url, evidence_note, submitted_at from review_iteration
+				where user_id = :learner and skill_id = :skill order by number""")
+			.param("learner", learnerId)
+			.param("skill", skillId)
+			.query((rs, rowNum) -> new ReviewIteration(rs.getInt("number"),
+					new Evidence(rs.getString("evidence_url"), rs.getString("evidence_live_url"),
+							rs.getString("evidence_note")),
+					rs.getTimestamp("submitted_at").toInstant()))
 			.list();
 		return this.jdbc.sql("""
 				select status, review_state, evidence_url, evidence_live_url, evidence_note, review_requested_at,
-					reviewed_at
+					reviewed_at, review_iteration
 				from skill_status where user_id = :learner and skill_id = :skill""")
 			.param("learner", learnerId)
 			.param("skill", skillId)
@@ -93,7 +106,8 @@ public class ReviewService {
 					ReviewState.valueOf(rs.getString("review_state")),
 					new Evidence(rs.getString("evidence_url"), rs.getString("evidence_live_url"),
 							rs.getString("evidence_note")),
-					instant(rs, "review_requested_at"), instant(rs, "reviewed_at"), comments))
+					instant(rs, "review_requested_at"), instant(rs, "reviewed_at"), rs.getInt("review_iteration"),
+					iterations, comments))
 			.optional()
 			.orElseGet(() -> SkillReview.none(learnerId, skillId, SkillStatus.NOT_STARTED));
 	}

@@ -90,7 +90,7 @@ class DemoData implements ApplicationRunner {
 		this.reviews.requestReview(learner.id(), verified,
 				new Evidence("https://github.com/example/backend-notes", null, "My notes on frontend vs backend."));
 		this.decisions.claim(mentor.id(), learner.id(), verified.id());
-		this.decisions.approve(mentor.id(), learner.id(), verified);
+		this.decisions.approve(mentor.id(), learner.id(), verified, 1, "Clear notes: verified.");
 		done(learner, stages.get(1).skills().get(0));
 		this.progress.setStatus(learner.id(), stages.get(1).skills().get(1), SkillStatus.IN_PROGRESS);
 		Skill project = this.roadmap.stage("projects").orElse(stages.get(stages.size() - 1)).skills().get(0);

@@ -72,6 +72,95 @@ class ReviewServiceIntegrationTests {
 	}
 
 	@Test
+	void everySubmissionIsANumberedIterationKeptAsItWasSubmitted() {
+		Skill project = project();
+		long learner = whoDid(project);
+		long mentor = mentor();
+		Evidence fixed = new Evidence("https://github.com/ada/todo-v2", null, "Now with tests");
+		Evidence again = new Evidence("https://github.com/ada/todo-v3", null, "Login fixed");
+
+		this.reviews.requestReview(learner, project, this.repository);
+		this.reviews.requestReview(learner, project, fixed);
+		this.reviews.requestReview(learner, project, fixed);
+		this.decisions.claim(mentor, learner, project.id());
+		this.decisions.requestChanges(mentor, learner, project, 2, "The login fails.");
+		this.reviews.requestReview(learner, project, again);
+
+		SkillReview review = this.reviews.reviewOf(learner, project.id());
+		assertThat(review.iteration()).isEqualTo(3);
+		assertThat(review.evidence()).isEqualTo(again);
+		assertThat(review.iterations()).extracting(ReviewIteration::number).containsExactly(1, 2, 3);
+		assertThat(review.iterations()).extracting(ReviewIteration::evidence)
+			.as("each as it was submitted; the same evidence twice is no new iteration")
+			.containsExactly(this.repository, fixed, again);
+		assertThat(review.previousIteration()).map(ReviewIteration::number).contains(2);
+		assertThat(review.currentIteration().orElseThrow().changedSince(review.previousIteration().orElseThrow()))
+			.containsExactly("url", "note");
+		assertThat(review.commentsOn(2)).extracting(ReviewComment::body).containsExactly("The login fails.");
+		assertThat(review.commentsOn(3)).isEmpty();
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED", "RESUBMITTED", "CHANGES_REQUESTED", "REQUESTED");
+		assertThat(this.activities.of(learner)).extracting(ReviewActivity::action)
+			.containsExactly(ReviewAction.REQUESTED, ReviewAction.RESUBMITTED, ReviewAction.CHANGES_REQUESTED,
+					ReviewAction.REQUESTED);
+	}
+
+	@Test
+	void aDecisionOnAnIterationTheLearnerHasSinceReplacedIsRefused() {
+		Skill project = project();
+		long learner = whoDid(project);
+		long mentor = mentor();
+		this.reviews.requestReview(learner, project, this.repository);
+		this.decisions.claim(mentor, learner, project.id());
+		int seen = this.reviews.reviewOf(learner, project.id()).iteration();
+		Evidence swapped = new Evidence("https://github.com/someone-else/todo", null, "Not mine");
+		this.reviews.requestReview(learner, project, swapped);
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.decisions.approve(mentor, learner, project, seen, null))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.staleIteration"));
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, seen, "Add tests."))
+			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.staleIteration"));
+		SkillReview waiting = this.reviews.reviewOf(learner, project.id());
+		assertThat(waiting.state()).as("nothing decided").isEqualTo(ReviewState.REQUESTED);
+		assertThat(waiting.comments()).isEmpty();
+		assertThat(this.decisions.claimOf(learner, project.id())).as("the claim is kept").isPresent();
+
+		this.decisions.approve(mentor, learner, project, seen + 1, null);
+		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
+	}
+
+	@Test
+	void anApprovalMayCarryACommentAndARequestForChangesMust() {
+		Skill project = project();
+		long learner = whoDid(project);
+		long mentor = mentor();
+		this.reviews.requestReview(learner, project, this.repository);
+		this.decisions.claim(mentor, learner, project.id());
+
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, 1, " \r\n "))
+			.satisfies((ex) -> assertThat(ex.problems()).containsEntry("comment", "review.commentRequired"));
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.decisions.approve(mentor, learner, project, 1, "x".repeat(2001)))
+			.satisfies((ex) -> assertThat(ex.problems()).containsEntry("comment", "review.commentTooLong"));
+		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.REQUESTED);
+		this.decisions.approve(mentor, learner, project, 1, "Clean code,\r\nwell tested.");
+
+		SkillReview review = this.reviews.reviewOf(learner, project.id());
+		assertThat(review.verified()).isTrue();
+		assertThat(review.commentsOn(1)).extracting(ReviewComment::body).containsExactly("Clean code,\nwell tested.");
+		assertThat(reviewEvents(learner)).containsExactly("REQUESTED", "APPROVED");
+
+		Skill other = this.roadmap.stage("projects").orElseThrow().skills().get(1);
+		this.progress.setStatus(learner, other, SkillStatus.DONE);
+		this.reviews.requestReview(learner, other, this.repository);
+		this.decisions.claim(mentor, learner, other.id());
+		this.decisions.approve(mentor, learner, other, 1, "   ");
+		assertThat(this.reviews.reviewOf(learner, other.id()).comments()).as("a blank comment is none").isEmpty();
+	}
+
+	@Test
 	void onlyDoneSkillsCanBeReviewed() {
 		long learner = this.learners.aLearner().id();
 		Skill project = project();
@@ -120,12 +209,14 @@ class ReviewServiceIntegrationTests {
 
 		this.reviews.requestReview(learner, project, this.repository);
 		this.decisions.claim(mentor, learner, project.id());
-		this.decisions.requestChanges(mentor, learner, project, "Add tests for the login.");
+		this.decisions.requestChanges(mentor, learner, project,
+				this.reviews.reviewOf(learner, project.id()).iteration(), "Add tests for the login.");
 		assertThat(this.reviews.reviewOf(learner, project.id()).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
 		this.reviews.reply(learner, project, "Tests added, see the repository.");
 		this.reviews.requestReview(learner, project, this.repository);
 		this.decisions.claim(mentor, learner, project.id());
-		this.decisions.approve(mentor, learner, project);
+		this.decisions.approve(mentor, learner, project, this.reviews.reviewOf(learner, project.id()).iteration(),
+				null);
 
 		SkillReview review = this.reviews.reviewOf(learner, project.id());
 		assertThat(review.verified()).isTrue();
@@ -144,7 +235,8 @@ class ReviewServiceIntegrationTests {
 		long learner = waitingForReviewOf(project);
 		long mentor = mentor();
 		this.decisions.claim(mentor, learner, project.id());
-		this.decisions.approve(mentor, learner, project);
+		this.decisions.approve(mentor, learner, project, this.reviews.reviewOf(learner, project.id()).iteration(),
+				null);
 
 		this.progress.setStatus(learner, project, SkillStatus.IN_PROGRESS);
 		SkillReview undone = this.reviews.reviewOf(learner, project.id());
@@ -201,16 +293,17 @@ class ReviewServiceIntegrationTests {
 			.isThrownBy(() -> this.decisions.claim(mentor, learner, project.id()))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
 		assertThat(this.decisions.claimOf(learner, project.id())).isEmpty();
-		assertThatExceptionOfType(ClaimRequiredException.class)
-			.isThrownBy(() -> this.decisions.approve(mentor, learner, project));
+		assertThatExceptionOfType(ClaimRequiredException.class).isThrownBy(() -> this.decisions.approve(mentor, learner,
+				project, this.reviews.reviewOf(learner, project.id()).iteration(), null));
 		this.reviews.requestReview(learner, project, this.repository);
 		this.decisions.claim(mentor, learner, project.id());
-		this.decisions.approve(mentor, learner, project);
+		this.decisions.approve(mentor, learner, project, this.reviews.reviewOf(learner, project.id()).iteration(),
+				null);
 		assertThatExceptionOfType(ReviewException.class)
 			.isThrownBy(() -> this.decisions.claim(mentor, learner, project.id()))
 			.satisfies((ex) -> assertThat(ex.problems()).containsValue("review.notWaiting"));
-		assertThatExceptionOfType(ClaimRequiredException.class)
-			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Too late"));
+		assertThatExceptionOfType(ClaimRequiredException.class).isThrownBy(() -> this.decisions.requestChanges(mentor,
+				learner, project, this.reviews.reviewOf(learner, project.id()).iteration(), "Too late"));
 		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
 		assertThatExceptionOfType(ReviewException.class)
 			.isThrownBy(() -> this.reviews.requestReview(learner, project, this.repository))
@@ -224,16 +317,16 @@ class ReviewServiceIntegrationTests {
 		long mentor = mentor();
 		long other = mentor();
 
-		assertThatExceptionOfType(ClaimRequiredException.class)
-			.isThrownBy(() -> this.decisions.approve(mentor, learner, project));
+		assertThatExceptionOfType(ClaimRequiredException.class).isThrownBy(() -> this.decisions.approve(mentor, learner,
+				project, this.reviews.reviewOf(learner, project.id()).iteration(), null));
 		this.decisions.claim(other, learner, project.id());
-		assertThatExceptionOfType(ClaimRequiredException.class)
-			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "Add tests."));
+		assertThatExceptionOfType(ClaimRequiredException.class).isThrownBy(() -> this.decisions.requestChanges(mentor,
+				learner, project, this.reviews.reviewOf(learner, project.id()).iteration(), "Add tests."));
 		assertThat(this.decisions.claim(mentor, learner, project.id()).heldBy(other)).isTrue();
 		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
 		assertThat(this.reviews.reviewOf(learner, project.id()).comments()).isEmpty();
 
-		this.decisions.approve(other, learner, project);
+		this.decisions.approve(other, learner, project, this.reviews.reviewOf(learner, project.id()).iteration(), null);
 		assertThat(this.reviews.reviewOf(learner, project.id()).verified()).isTrue();
 		assertThat(this.decisions.claimOf(learner, project.id())).isEmpty();
 	}
@@ -245,8 +338,8 @@ class ReviewServiceIntegrationTests {
 		long mentor = mentor();
 		this.decisions.claim(mentor, learner, project.id());
 
-		assertThatExceptionOfType(ReviewException.class)
-			.isThrownBy(() -> this.decisions.requestChanges(mentor, learner, project, "  "));
+		assertThatExceptionOfType(ReviewException.class).isThrownBy(() -> this.decisions.requestChanges(mentor, learner,
+				project, this.reviews.reviewOf(learner, project.id()).iteration(), "  "));
 		assertThat(this.decisions.claimOf(learner, project.id()).map(Claim::mentorId)).contains(mentor);
 		assertThat(this.reviews.reviewOf(learner, project.id()).awaitingReview()).isTrue();
 	}

@@ -200,10 +200,12 @@ class DashboardIntegrationTests {
 		this.reviews.requestReview(learner.id(), todo, evidence);
 		this.reviews.requestReview(learner.id(), blog, evidence);
 		this.decisions.claim(mentor.id(), learner.id(), blog.id());
-		this.decisions.requestChanges(mentor.id(), learner.id(), blog, "Add tests, please.");
+		this.decisions.requestChanges(mentor.id(), learner.id(), blog,
+				this.reviews.reviewOf(learner.id(), blog.id()).iteration(), "Add tests, please.");
 		this.reviews.requestReview(learner.id(), git, evidence);
 		this.decisions.claim(mentor.id(), learner.id(), git.id());
-		this.decisions.approve(mentor.id(), learner.id(), git);
+		this.decisions.approve(mentor.id(), learner.id(), git,
+				this.reviews.reviewOf(learner.id(), git.id()).iteration(), null);
 
 		Document page = dashboard(learner);
 

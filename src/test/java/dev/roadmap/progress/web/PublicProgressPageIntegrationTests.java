@@ -82,11 +82,13 @@ class PublicProgressPageIntegrationTests {
 				new Evidence("https://private.example/verified-evidence", null, "secret evidence note"));
 		this.reviews.reply(ada.id(), verified, "secret question to my mentor");
 		this.decisions.claim(mentor.id(), ada.id(), verified.id());
-		this.decisions.approve(mentor.id(), ada.id(), verified);
+		this.decisions.approve(mentor.id(), ada.id(), verified,
+				this.reviews.reviewOf(ada.id(), verified.id()).iteration(), null);
 		this.reviews.requestReview(ada.id(), project,
 				new Evidence("https://github.com/ada/secret-repository", "https://secret-live.example", "notes"));
 		this.decisions.claim(mentor.id(), ada.id(), project.id());
-		this.decisions.requestChanges(mentor.id(), ada.id(), project, "secret mentor feedback");
+		this.decisions.requestChanges(mentor.id(), ada.id(), project,
+				this.reviews.reviewOf(ada.id(), project.id()).iteration(), "secret mentor feedback");
 		String handle = uniqueHandle();
 		this.publicPages.setPublicPage(ada.id(), true, handle);
 

@@ -29,6 +29,9 @@ class ReviewMessage {
 
 	private String body;
 
+	/** The iteration that was current when it was written. */
+	private int iteration;
+
 	// The database's now(), the time of the action the message belongs to.
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
@@ -36,11 +39,12 @@ class ReviewMessage {
 	protected ReviewMessage() {
 	}
 
-	ReviewMessage(long userId, long skillId, long authorId, String body) {
+	ReviewMessage(long userId, long skillId, long authorId, String body, int iteration) {
 		this.userId = userId;
 		this.skillId = skillId;
 		this.authorId = authorId;
 		this.body = body;
+		this.iteration = iteration;
 	}
 
 }

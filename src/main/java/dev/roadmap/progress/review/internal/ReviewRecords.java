@@ -1,5 +1,6 @@
 package dev.roadmap.progress.review.internal;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import dev.roadmap.progress.internal.LearnerSummaries;
 import dev.roadmap.progress.internal.SkillProgress;
 import dev.roadmap.progress.internal.SkillStatuses;
+import dev.roadmap.progress.review.Evidence;
 import dev.roadmap.progress.review.ReviewAction;
 import dev.roadmap.progress.review.ReviewActivity;
 import dev.roadmap.progress.review.ReviewException;
@@ -34,6 +36,8 @@ public class ReviewRecords {
 
 	private final ReviewMessages messages;
 
+	private final Iterations iterations;
+
 	private final ReviewEvents reviewEvents;
 
 	private final ApplicationEventPublisher events;
@@ -42,10 +46,11 @@ public class ReviewRecords {
 
 	private final Map<ReviewAction, Counter> actionCounters = new EnumMap<>(ReviewAction.class);
 
-	ReviewRecords(SkillStatuses statuses, ReviewMessages messages, ReviewEvents reviewEvents,
+	ReviewRecords(SkillStatuses statuses, ReviewMessages messages, Iterations iterations, ReviewEvents reviewEvents,
 			ApplicationEventPublisher events, LearnerSummaries summaries, MeterRegistry meters) {
 		this.statuses = statuses;
 		this.messages = messages;
+		this.iterations = iterations;
 		this.reviewEvents = reviewEvents;
 		this.events = events;
 		this.summaries = summaries;
@@ -80,8 +85,27 @@ public class ReviewRecords {
 		if (!row.reviewState().conversationOpen()) {
 			throw new ReviewException("review.conversationClosed");
 		}
-		comment(learnerId, skill.id(), authorId, text);
+		comment(row, authorId, text);
 		record(ReviewAction.COMMENTED, learnerId, skill, authorId);
+	}
+
+	/**
+	 * Makes the evidence the request's next iteration, written once and kept, and records
+	 * it: a new request, or a new iteration of a waiting one. Evidence equal to what
+	 * already waits (a double-click, a second tab) is no new iteration.
+	 * @param row the learner's status row of the skill, locked
+	 * @return whether an iteration was submitted
+	 */
+	public boolean submitIteration(SkillProgress row, long learnerId, Skill skill, Evidence evidence) {
+		boolean waiting = row.reviewState() == ReviewState.REQUESTED;
+		if (waiting && row.evidence().equals(evidence)) {
+			return false;
+		}
+		Instant now = Instant.now();
+		int number = row.submitIteration(evidence, now);
+		this.iterations.save(new Iteration(learnerId, skill.id(), number, evidence, now));
+		record(waiting ? ReviewAction.RESUBMITTED : ReviewAction.REQUESTED, learnerId, skill, learnerId);
+		return true;
 	}
 
 	/**
@@ -100,8 +124,12 @@ public class ReviewRecords {
 		return text;
 	}
 
-	public void comment(long learnerId, long skillId, long authorId, String text) {
-		this.messages.save(new ReviewMessage(learnerId, skillId, authorId, text));
+	/**
+	 * Adds the message to the conversation, on the row's current iteration.
+	 * @param row the learner's status row of the skill, locked
+	 */
+	public void comment(SkillProgress row, long authorId, String text) {
+		this.messages.save(new ReviewMessage(row.userId(), row.skillId(), authorId, text, row.reviewIteration()));
 	}
 
 	/**

@@ -31,10 +31,11 @@ class ModuleTablesTests {
 			// the content, written only by its loader at start-up
 			"roadmap", Set.of("stage", "skill", "skill_resource"), "account",
 			Set.of("app_user", "user_role", "password_reset_token", "remember_me_token", "login_attempt"),
-			// statuses and their events, notes, and (progress.review) reviews and claims
+			// statuses and their events, notes, and (progress.review) reviews, their
+			// iterations and claims
 			"progress",
 			Set.of("skill_status", "status_event", "skill_note", "learner_progress", "learner_progress_content",
-					"review_comment", "review_event", "review_claim"),
+					"review_comment", "review_iteration", "review_event", "review_claim"),
 			"mentoring", Set.of("cohort", "cohort_learner", "cohort_mentor", "mentor_totals"), "notification",
 			Set.of("notification", "mail_outbox"), "admin", Set.of("audit_log"));
 

@@ -237,7 +237,8 @@ class MentorDashboardOrderIntegrationTests {
 					PageOf<MentorDashboard.Row> page;
 					int number = 1;
 					do {
-						page = this.dashboard.learners(this.mentor.id(), cohort, sort, descending, number++, PAGE_SIZE);
+						page = this.dashboard.learners(this.mentor.id(), cohort, sort, descending, false, number++,
+								PAGE_SIZE);
 						assertThat(page.total()).isEqualTo(expected.size());
 						page.items().forEach((row) -> actual.add(line(row)));
 					}
@@ -253,7 +254,7 @@ class MentorDashboardOrderIntegrationTests {
 	@Test
 	void aPageBeyondTheLastIsEmpty() {
 		PageOf<MentorDashboard.Row> page = this.dashboard.learners(this.mentor.id(), 0, MentorDashboard.Sort.ACTIVITY,
-				true, 101, PAGE_SIZE);
+				true, false, 101, PAGE_SIZE);
 		assertThat(page.items()).isEmpty();
 	}
 

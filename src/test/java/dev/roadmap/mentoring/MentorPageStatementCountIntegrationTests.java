@@ -1,6 +1,7 @@
 package dev.roadmap.mentoring;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
@@ -112,6 +113,41 @@ class MentorPageStatementCountIntegrationTests {
 		assertThat(allTwoHundred.statements()).isEqualTo(five.statements());
 	}
 
+	@Test
+	void onlyStuckLearnersAreShownInEveryOrderInOneStatementWhateverTheirNumber() throws Exception {
+		for (MentorDashboard.Sort sort : MentorDashboard.Sort.values()) {
+			for (boolean descending : List.of(false, true)) {
+				Counted<PageOf<MentorDashboard.Row>> five = this.statements
+					.count(() -> this.dashboard.learners(this.mentorOf5.id(), 0, sort, descending, true, 1, PAGE_SIZE));
+				Counted<PageOf<MentorDashboard.Row>> all = this.statements
+					.count(() -> this.dashboard.learners(this.mentorOf200.id(), 0, sort, descending, true, 1, 200));
+				PageOf<MentorDashboard.Row> everyone = this.dashboard.learners(this.mentorOf200.id(), 0, sort,
+						descending, false, 1, 200);
+
+				List<Long> stuckInOrder = everyone.items()
+					.stream()
+					.filter(MentorDashboard.Row::stuck)
+					.map(MentorDashboard.Row::id)
+					.toList();
+				assertThat(all.result().items()).as("stuck learners by %s %s", sort, descending ? "desc" : "asc")
+					.extracting(MentorDashboard.Row::id)
+					.containsExactlyElementsOf(stuckInOrder);
+				assertThat(all.result().total()).isEqualTo(stuckInOrder.size());
+				assertThat(stuckInOrder).hasSizeBetween(1, 199);
+				assertThat(five.result().items()).allMatch(MentorDashboard.Row::stuck);
+				assertThat(five.statements()).isEqualTo(1);
+				assertThat(all.statements()).isEqualTo(five.statements());
+			}
+		}
+		Document page = Html.of(this.mvc.perform(get("/mentor").param("stuck", "true").with(user(this.mentorOf200)))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(page.select("tr[data-learner]")).hasSize(PAGE_SIZE)
+			.allSatisfy((row) -> assertThat(row.select(".stuck")).hasSize(1));
+		assertThat(page.select("#stuck").hasAttr("checked")).isTrue();
+		assertThat(page.select("nav a[href*='&page=1']").attr("href")).contains("stuck=true");
+	}
+
 	private Document page(AccountPrincipal mentor) {
 		try {
 			return Html.of(this.mvc.perform(get("/mentor").with(user(mentor))).andExpect(status().isOk()).andReturn());
@@ -122,7 +158,7 @@ class MentorPageStatementCountIntegrationTests {
 	}
 
 	private PageOf<MentorDashboard.Row> learners(AccountPrincipal mentor, int size) {
-		return this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, 1, size);
+		return this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, false, 1, size);
 	}
 
 	/**

@@ -445,12 +445,14 @@ class MentorTotalsIntegrationTests {
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		assertThat(stored).as("learners and waiting, as kept in mentor_totals").containsExactly(learners, waiting);
-		long shownLearners = this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, 0, 25).total();
+		long shownLearners = this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, false, 0, 25)
+			.total();
 		long shownWaiting = this.queue.waiting(mentor.id(), ReviewQueue.ALL_COHORTS, 1, 10).total();
 		assertThat(new long[] { shownLearners, shownWaiting }).as("learners and waiting, as the mentor page shows them")
 			.containsExactly(learners, waiting);
 		for (MentorDashboard.Sort sort : MentorDashboard.Sort.values()) {
-			assertThat(this.dashboard.learners(mentor.id(), 0, sort, true, 0, 25).total()).as("learners by %s", sort)
+			assertThat(this.dashboard.learners(mentor.id(), 0, sort, true, false, 0, 25).total())
+				.as("learners by %s", sort)
 				.isEqualTo(learners);
 		}
 	}
@@ -460,7 +462,8 @@ class MentorTotalsIntegrationTests {
 	 * cohort chosen.
 	 */
 	private long cohortTotal(AccountPrincipal mentor, Cohort cohort) {
-		long total = this.dashboard.learners(mentor.id(), cohort.id(), MentorDashboard.Sort.PROGRESS, false, 0, 25)
+		long total = this.dashboard
+			.learners(mentor.id(), cohort.id(), MentorDashboard.Sort.PROGRESS, false, false, 0, 25)
 			.total();
 		long fromScratch = this.jdbc
 			.sql("select count(*) from cohort_learner where cohort_id = :cohort and user_id <> :mentor")

@@ -199,7 +199,7 @@ class MentoringIntegrationTests {
 		this.cohorts.enrol(setup.cohort().id(), second.id());
 
 		PageOf<MentorDashboard.Row> byProgress = this.dashboard.learners(setup.mentor().id(), 0,
-				MentorDashboard.Sort.PROGRESS, true, 1, 25);
+				MentorDashboard.Sort.PROGRESS, true, false, 1, 25);
 
 		assertThat(byProgress.total()).isEqualTo(2);
 		assertThat(byProgress.items()).extracting(MentorDashboard.Row::id)
@@ -212,7 +212,7 @@ class MentoringIntegrationTests {
 		assertThat(ahead.stuck()).isFalse();
 
 		PageOf<MentorDashboard.Row> firstPage = this.dashboard.learners(setup.mentor().id(), setup.cohort().id(),
-				MentorDashboard.Sort.NAME, false, 1, 1);
+				MentorDashboard.Sort.NAME, false, false, 1, 1);
 		assertThat(firstPage.items()).hasSize(1);
 		assertThat(firstPage.pages()).isEqualTo(2);
 		assertThat(firstPage.hasNext()).isTrue();
@@ -232,7 +232,7 @@ class MentoringIntegrationTests {
 		ProgressSummaries.refresh(this.jdbc, setup.learner().id());
 
 		MentorDashboard.Row row = this.dashboard
-			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, 1, 25)
+			.learners(setup.mentor().id(), 0, MentorDashboard.Sort.ACTIVITY, false, false, 1, 25)
 			.items()
 			.get(0);
 
@@ -253,7 +253,7 @@ class MentoringIntegrationTests {
 		assertThat(this.queue.waiting(both.id(), ReviewQueue.ALL_COHORTS, 1, 10).items())
 			.extracting(ReviewQueue.Item::learnerId)
 			.containsExactly(setup.learner().id());
-		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, 1, 25).items())
+		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, false, 1, 25).items())
 			.extracting(MentorDashboard.Row::id)
 			.containsExactly(setup.learner().id());
 		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))

@@ -1,5 +1,6 @@
 package dev.roadmap.mentoring.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,6 +38,19 @@ public class MentorDashboard {
 	private static final String MENTORED = """
 			lp.user_id <> :mentor and exists (
 				select 1 from cohort_learner cl where cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine))""";
+
+	// Whether learner_progress lp's learner looks stuck: no activity of their own
+	// since :stuckBefore or, with none at all, no enrolment in the shown cohorts
+	// since then (the last activity the table shows).
+	// Written as a range on last_activity_at (or no activity at all), which its index
+	// answers, rather than as one expression over every learner.
+	private static final String STUCK = " and (lp.last_activity_at < :stuckBefore or (lp.last_activity_at is null"
+			+ " and (select min(cl.enrolled_at) from cohort_learner cl where cl.user_id = lp.user_id"
+			+ " and cl.cohort_id in (select cohort_id from mine)) < :stuckBefore))";
+
+	// How many stuck learners the table has: counted, as nothing keeps that number.
+	private static final String STUCK_MATCHING = "(select count(*) from learner_progress lp where " + MENTORED + STUCK
+			+ ")";
 
 	// How many learners the table has in all, each kept exact by the database on every
 	// membership change and archiving (V19): the mentor's distinct learners over their
@@ -96,19 +110,23 @@ public class MentorDashboard {
 	/**
 	 * One page of the learners of the mentor's active cohorts, or of one of them.
 	 * @param cohortId a cohort to show alone, or 0 for all the mentor's cohorts
+	 * @param stuckOnly whether to show only the learners who look stuck
 	 * @param page the page number, from 1 (a lower one reads as 1)
 	 */
 	@Transactional(readOnly = true)
-	public PageOf<Row> learners(long mentorId, long cohortId, Sort sort, boolean descending, int page, int size) {
+	public PageOf<Row> learners(long mentorId, long cohortId, Sort sort, boolean descending, boolean stuckOnly,
+			int page, int size) {
 		int number = Math.max(1, page);
 		Instant stuckBefore = Instant.now().minus(this.stuckAfter);
 		long[] matching = { 0 };
+		String count = stuckOnly ? STUCK_MATCHING : (cohortId != 0) ? COHORT_MATCHING : ALL_MATCHING;
 		String sql = MINE.formatted((cohortId != 0) ? " and cm.cohort_id = :cohort" : "")
-				+ LEARNERS.formatted(sort.candidates(descending), (cohortId != 0) ? COHORT_MATCHING : ALL_MATCHING,
+				+ LEARNERS.formatted(sort.candidates(descending, stuckOnly ? STUCK : ""), count,
 						sort.orderBy(descending), sort.pageOrderBy(descending));
 		List<Row> rows = this.jdbc.sql(sql)
 			.param("mentor", mentorId)
 			.param("cohort", cohortId)
+			.param("stuckBefore", Timestamp.from(stuckBefore))
 			.param("size", size)
 			.param("offset", PageOf.offsetOf(number, size))
 			.param("window", PageOf.offsetOf(number, size) + size)
@@ -154,22 +172,23 @@ public class MentorDashboard {
 
 		NAME("lower(u.display_name)", "lower(p.name)") {
 			@Override
-			String candidates(boolean descending) {
+			String candidates(boolean descending, String filter) {
 				return """
 						select lp.user_id as id from user_directory u join learner_progress lp on lp.user_id = u.user_id
-						where %s
-						order by lower(u.display_name) %s, u.user_id limit :window""".formatted(MENTORED,
+						where %s%s
+						order by lower(u.display_name) %s, u.user_id limit :window""".formatted(MENTORED, filter,
 						dir(descending));
 			}
 		},
 
 		PROGRESS("lp.percent", "p.percent") {
 			@Override
-			String candidates(boolean descending) {
+			String candidates(boolean descending, String filter) {
 				return """
 						select lp.user_id as id from learner_progress lp
-						where %s
-						order by lp.percent %s, lp.user_id limit :window""".formatted(MENTORED, dir(descending));
+						where %s%s
+						order by lp.percent %s, lp.user_id limit :window""".formatted(MENTORED, filter,
+						dir(descending));
 			}
 		},
 
@@ -180,17 +199,17 @@ public class MentorDashboard {
 		 */
 		ACTIVITY("last_activity", "p.last_activity") {
 			@Override
-			String candidates(boolean descending) {
+			String candidates(boolean descending, String filter) {
 				return """
 						(select lp.user_id as id from learner_progress lp
-						where lp.last_activity_at is not null and %s
+						where lp.last_activity_at is not null and %s%s
 						order by lp.last_activity_at %s, lp.user_id limit :window)
 						union all
 						(select lp.user_id from learner_progress lp
 						join cohort_learner cl on cl.user_id = lp.user_id and cl.cohort_id in (select cohort_id from mine)
-						where lp.last_activity_at is null and lp.user_id <> :mentor
+						where lp.last_activity_at is null and lp.user_id <> :mentor%s
 						group by lp.user_id order by min(cl.enrolled_at) %s, lp.user_id limit :window)"""
-					.formatted(MENTORED, dir(descending), dir(descending));
+					.formatted(MENTORED, filter, dir(descending), filter, dir(descending));
 			}
 		};
 
@@ -203,7 +222,11 @@ public class MentorDashboard {
 			this.pageColumn = pageColumn;
 		}
 
-		abstract String candidates(boolean descending);
+		/**
+		 * @param filter a condition on {@code lp} to add, starting with {@code and}, or
+		 * empty
+		 */
+		abstract String candidates(boolean descending, String filter);
 
 		String orderBy(boolean descending) {
 			return this.column + " " + dir(descending);

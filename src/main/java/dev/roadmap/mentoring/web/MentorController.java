@@ -68,8 +68,9 @@ class MentorController {
 	@GetMapping("/mentor")
 	String overview(@AuthenticationPrincipal AccountPrincipal mentor, @RequestParam(defaultValue = "0") long cohort,
 			@RequestParam(defaultValue = "NAME") MentorDashboard.Sort sort,
-			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "0") int queuePage, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "false") boolean stuck,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int queuePage,
+			HttpServletRequest request, Model model) {
 		List<MentoredCohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
 		if (cohort != 0 && mentored.stream().noneMatch((c) -> c.id() == cohort)) {
 			throw notFound();
@@ -80,8 +81,9 @@ class MentorController {
 		model.addAttribute("cohort", cohort);
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", descending ? "desc" : "asc");
+		model.addAttribute("stuck", stuck);
 		List<Stage> stages = this.roadmap.stages();
-		PageOf<Row> learners = this.dashboard.learners(mentor.id(), cohort, sort, descending, fromAddress(page),
+		PageOf<Row> learners = this.dashboard.learners(mentor.id(), cohort, sort, descending, stuck, fromAddress(page),
 				LEARNERS_PER_PAGE);
 		model.addAttribute("stages", stages);
 		model.addAttribute("learners", learners);

@@ -271,8 +271,7 @@ class MentorDashboardOrderIntegrationTests {
 					expected.add(rs.getLong("user_id") + "/" + rs.getLong("skill_id"));
 					matching[0] = rs.getLong("matching");
 				});
-			PageOf<ReviewQueue.Item> page = this.queue.waiting(this.mentor.id(), ReviewQueue.ALL_COHORTS, number + 1,
-					5);
+			PageOf<ReviewQueue.Item> page = this.queue.waiting(this.mentor.id(), ReviewQueue.Filter.ALL, number + 1, 5);
 			assertThat(page.items().stream().map((item) -> item.learnerId() + "/" + item.skillId()))
 				.containsExactlyElementsOf(expected);
 			if (!expected.isEmpty()) {

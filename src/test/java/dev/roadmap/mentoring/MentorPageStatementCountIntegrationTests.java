@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
@@ -63,6 +64,9 @@ class MentorPageStatementCountIntegrationTests {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	ReviewQueue queue;
 
 	private AccountPrincipal mentorOf5;
 
@@ -146,6 +150,26 @@ class MentorPageStatementCountIntegrationTests {
 			.allSatisfy((row) -> assertThat(row.select(".stuck")).hasSize(1));
 		assertThat(page.select("#stuck").hasAttr("checked")).isTrue();
 		assertThat(page.select("nav a[href*='&page=1']").attr("href")).contains("stuck=true");
+	}
+
+	@Test
+	void theQueueReadsAPageInOneStatementWhateverItsFilterAndSize() {
+		for (ReviewQueue.Filter filter : List.of(ReviewQueue.Filter.ALL,
+				new ReviewQueue.Filter(ReviewQueue.ALL_COHORTS, "projects", 0, false, ReviewQueue.Order.WAITING),
+				new ReviewQueue.Filter(ReviewQueue.ALL_COHORTS, null, 0, true, ReviewQueue.Order.WAITING),
+				new ReviewQueue.Filter(ReviewQueue.ALL_COHORTS, null, 0, false, ReviewQueue.Order.LEARNER))) {
+			Counted<PageOf<ReviewQueue.Item>> few = this.statements
+				.count(() -> this.queue.waiting(this.mentorOf5.id(), filter, 1, 10));
+			Counted<PageOf<ReviewQueue.Item>> many = this.statements
+				.count(() -> this.queue.waiting(this.mentorOf200.id(), filter, 1, 10));
+
+			System.out.println("queue statements " + filter + ": " + few.result().total() + " waiting="
+					+ few.statements() + ", " + many.result().total() + " waiting=" + many.statements());
+			assertThat(few.statements()).as("%s", filter).isEqualTo(1);
+			assertThat(many.statements()).as("%s", filter).isEqualTo(1);
+		}
+		assertThat(this.queue.waiting(this.mentorOf200.id(), ReviewQueue.Filter.ALL, 1, 10).total())
+			.isGreaterThan(this.queue.waiting(this.mentorOf5.id(), ReviewQueue.Filter.ALL, 1, 10).total());
 	}
 
 	private Document page(AccountPrincipal mentor) {

@@ -447,7 +447,7 @@ class MentorTotalsIntegrationTests {
 		assertThat(stored).as("learners and waiting, as kept in mentor_totals").containsExactly(learners, waiting);
 		long shownLearners = this.dashboard.learners(mentor.id(), 0, MentorDashboard.Sort.NAME, false, false, 0, 25)
 			.total();
-		long shownWaiting = this.queue.waiting(mentor.id(), ReviewQueue.ALL_COHORTS, 1, 10).total();
+		long shownWaiting = this.queue.waiting(mentor.id(), ReviewQueue.Filter.ALL, 1, 10).total();
 		assertThat(new long[] { shownLearners, shownWaiting }).as("learners and waiting, as the mentor page shows them")
 			.containsExactly(learners, waiting);
 		for (MentorDashboard.Sort sort : MentorDashboard.Sort.values()) {

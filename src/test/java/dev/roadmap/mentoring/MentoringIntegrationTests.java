@@ -250,7 +250,7 @@ class MentoringIntegrationTests {
 		this.reviews.requestReview(both.id(), project, new Evidence("https://github.com/me/todo", null, null));
 
 		assertThat(this.cohorts.isMentorOf(both.id(), both.id())).isFalse();
-		assertThat(this.queue.waiting(both.id(), ReviewQueue.ALL_COHORTS, 1, 10).items())
+		assertThat(this.queue.waiting(both.id(), ReviewQueue.Filter.ALL, 1, 10).items())
 			.extracting(ReviewQueue.Item::learnerId)
 			.containsExactly(setup.learner().id());
 		assertThat(this.dashboard.learners(both.id(), 0, MentorDashboard.Sort.NAME, false, false, 1, 25).items())
@@ -258,7 +258,7 @@ class MentoringIntegrationTests {
 			.containsExactly(setup.learner().id());
 		this.mvc.perform(get("/mentor/reviews/{l}/{s}", both.id(), project.id()).with(user(both)))
 			.andExpect(status().isNotFound());
-		assertThat(this.queue.waiting(setup.mentor().id(), ReviewQueue.ALL_COHORTS, 1, 10).items()).hasSize(2);
+		assertThat(this.queue.waiting(setup.mentor().id(), ReviewQueue.Filter.ALL, 1, 10).items()).hasSize(2);
 	}
 
 	@Test
@@ -294,7 +294,7 @@ class MentoringIntegrationTests {
 			.param("skill", second.id())
 			.update();
 
-		PageOf<ReviewQueue.Item> page = this.queue.waiting(setup.mentor().id(), ReviewQueue.ALL_COHORTS, 1, 10);
+		PageOf<ReviewQueue.Item> page = this.queue.waiting(setup.mentor().id(), ReviewQueue.Filter.ALL, 1, 10);
 
 		assertThat(page.items()).extracting(ReviewQueue.Item::skillId)
 			.containsExactly(second.id(), setup.project().id());
@@ -326,6 +326,77 @@ class MentoringIntegrationTests {
 		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
 		assertThat(stage.select("[data-skill=" + setup.project().key() + "] .badge-verified").text())
 			.isEqualTo("\u2713 Verified by a mentor");
+	}
+
+	@Test
+	void theQueueNarrowsToAStageASkillOrTheMentorsOwnAndSortsByLearner() throws Exception {
+		Setup setup = setup();
+		Skill api = this.roadmap.stage("apis").orElseThrow().skills().get(0);
+		AccountPrincipal aaron = this.learners.learner()
+			.named("Aaron " + UUID.randomUUID())
+			.with(setup.project(), SkillStatus.DONE)
+			.with(api, SkillStatus.DONE)
+			.create();
+		this.cohorts.enrol(setup.cohort().id(), aaron.id());
+		this.reviews.requestReview(aaron.id(), api, new Evidence("https://github.com/a/api", null, "An API"));
+		this.reviews.requestReview(aaron.id(), setup.project(),
+				new Evidence("https://github.com/a/todo", null, "To-do"));
+		long mentor = setup.mentor().id();
+		long cohort = setup.cohort().id();
+		String projectOfTheSetup = setup.learner().id() + "/" + setup.project().id();
+		String apiOfAaron = aaron.id() + "/" + api.id();
+		String projectOfAaron = aaron.id() + "/" + setup.project().id();
+
+		assertThat(keys(filter(mentor, cohort, null, 0, false, ReviewQueue.Order.WAITING)))
+			.containsExactly(projectOfTheSetup, apiOfAaron, projectOfAaron);
+		assertThat(keys(filter(mentor, cohort, "apis", 0, false, ReviewQueue.Order.WAITING)))
+			.containsExactly(apiOfAaron);
+		assertThat(keys(filter(mentor, cohort, null, setup.project().id(), false, ReviewQueue.Order.WAITING)))
+			.containsExactly(projectOfTheSetup, projectOfAaron);
+		assertThat(keys(filter(mentor, cohort, "apis", setup.project().id(), false, ReviewQueue.Order.WAITING)))
+			.as("a skill of another stage")
+			.isEmpty();
+		assertThat(keys(filter(mentor, cohort, null, 0, false, ReviewQueue.Order.LEARNER))).containsExactly(apiOfAaron,
+				projectOfAaron, projectOfTheSetup);
+		assertThat(keys(filter(mentor, cohort, null, 0, true, ReviewQueue.Order.WAITING))).isEmpty();
+		this.decisions.comment(mentor, aaron.id(), api, "Which framework?");
+		this.decisions.claim(mentor, setup.learner().id(), setup.project().id());
+		assertThat(keys(filter(mentor, cohort, null, 0, true, ReviewQueue.Order.WAITING))).as("claimed or discussed")
+			.containsExactly(projectOfTheSetup, apiOfAaron);
+		assertThat(filter(mentor, cohort, "apis", 0, false, ReviewQueue.Order.WAITING).total()).isEqualTo(1);
+		assertThat(filter(mentor, cohort, null, 0, true, ReviewQueue.Order.WAITING).total()).isEqualTo(2);
+
+		Document page = Html.of(
+				this.mvc
+					.perform(get("/mentor").param("cohort", String.valueOf(cohort))
+						.param("queueStage", "apis")
+						.with(user(setup.mentor())))
+					.andExpect(status().isOk())
+					.andReturn());
+		assertThat(page.select("tr[data-review]")).extracting((row) -> row.attr("data-review"))
+			.containsExactly(apiOfAaron);
+		assertThat(page.select("#queue-heading").text()).isEqualTo("Review queue (1 waiting match)");
+		assertThat(page.select("#queueStage option[selected]").val()).isEqualTo("apis");
+		assertThat(page.select("form:has(#cohort) input[type=hidden][name=queueStage]").val()).isEqualTo("apis");
+		Document none = Html.of(
+				this.mvc
+					.perform(get("/mentor").param("cohort", String.valueOf(cohort))
+						.param("queueSkill",
+								String.valueOf(this.roadmap.stage("servers").orElseThrow().skills().get(0).id()))
+						.with(user(setup.mentor())))
+					.andExpect(status().isOk())
+					.andReturn());
+		assertThat(none.select("tr[data-review]")).isEmpty();
+		assertThat(none.text()).contains("No waiting request matches these filters.");
+	}
+
+	private PageOf<ReviewQueue.Item> filter(long mentor, long cohort, String stage, long skill, boolean mine,
+			ReviewQueue.Order order) {
+		return this.queue.waiting(mentor, new ReviewQueue.Filter(cohort, stage, skill, mine, order), 1, 10);
+	}
+
+	private static List<String> keys(PageOf<ReviewQueue.Item> page) {
+		return page.items().stream().map((item) -> item.learnerId() + "/" + item.skillId()).toList();
 	}
 
 	@Test

@@ -70,7 +70,10 @@ class MentorController {
 			@RequestParam(defaultValue = "NAME") MentorDashboard.Sort sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "false") boolean stuck,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int queuePage,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String queueStage, @RequestParam(defaultValue = "0") long queueSkill,
+			@RequestParam(defaultValue = "false") boolean queueMine,
+			@RequestParam(defaultValue = "WAITING") ReviewQueue.Order queueSort, HttpServletRequest request,
+			Model model) {
 		List<MentoredCohort> mentored = this.cohorts.cohortsMentoredBy(mentor.id());
 		if (cohort != 0 && mentored.stream().noneMatch((c) -> c.id() == cohort)) {
 			throw notFound();
@@ -90,7 +93,15 @@ class MentorController {
 		model.addAttribute("heatCells", learners.items()
 			.stream()
 			.collect(Collectors.toMap(Row::id, (row) -> this.markup.heatCells(row, stages, request.getContextPath()))));
-		model.addAttribute("queue", this.queue.waiting(mentor.id(), cohort, fromAddress(queuePage), REQUESTS_PER_PAGE));
+		ReviewQueue.Filter queueFilter = new ReviewQueue.Filter(cohort, queueStage, queueSkill, queueMine, queueSort);
+		model.addAttribute("queueFilter", queueFilter);
+		model.addAttribute("queueStageOptions", this.markup.queueStageOptions(stages, queueFilter.stageSlug()));
+		model.addAttribute("queueSkillOptions", this.markup.queueSkillOptions(stages, queueSkill));
+		PageOf<ReviewQueue.Item> waiting = this.queue.waiting(mentor.id(), queueFilter, fromAddress(queuePage),
+				REQUESTS_PER_PAGE);
+		model.addAttribute("queue", waiting);
+		model.addAttribute("queueCapped", queueFilter.narrowed() && waiting.total() > ReviewQueue.COUNT_CAP);
+		model.addAttribute("queueCap", ReviewQueue.COUNT_CAP);
 		model.addAttribute("stuckDays", this.dashboard.stuckAfter().toDays());
 		return "mentor/index";
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.roadmap.mentoring.MentoredCohort;
 import dev.roadmap.mentoring.internal.MentorDashboard.Row;
+import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 
 import org.springframework.stereotype.Component;
@@ -57,6 +58,42 @@ class MentorPageMarkup {
 				markup.append(" selected=\"selected\"");
 			}
 			markup.append('>').append(HtmlUtils.htmlEscape(cohort.name())).append("</option>");
+		}
+		return markup.toString();
+	}
+
+	/**
+	 * The queue filter's stage options (value the stage's slug).
+	 * @param stageSlug the stage chosen, or null
+	 */
+	String queueStageOptions(List<Stage> stages, String stageSlug) {
+		StringBuilder markup = new StringBuilder(stages.size() * 64);
+		for (Stage stage : stages) {
+			markup.append("<option value=\"").append(HtmlUtils.htmlEscape(stage.slug())).append('"');
+			if (stage.slug().equals(stageSlug)) {
+				markup.append(" selected=\"selected\"");
+			}
+			markup.append('>').append(HtmlUtils.htmlEscape(stage.title())).append("</option>");
+		}
+		return markup.toString();
+	}
+
+	/**
+	 * The queue filter's skill options, grouped under their stage.
+	 * @param skillId the skill chosen, or 0
+	 */
+	String queueSkillOptions(List<Stage> stages, long skillId) {
+		StringBuilder markup = new StringBuilder(stages.size() * 400);
+		for (Stage stage : stages) {
+			markup.append("<optgroup label=\"").append(HtmlUtils.htmlEscape(stage.title())).append("\">");
+			for (Skill skill : stage.skills()) {
+				markup.append("<option value=\"").append(skill.id()).append('"');
+				if (skill.id() == skillId) {
+					markup.append(" selected=\"selected\"");
+				}
+				markup.append('>').append(HtmlUtils.htmlEscape(skill.title())).append("</option>");
+			}
+			markup.append("</optgroup>");
 		}
 		return markup.toString();
 	}

@@ -59,7 +59,7 @@ public class ProgressService {
 	 */
 	@Transactional(readOnly = true)
 	public LearnerSkills skillsOf(long userId) {
-		return this.skills.read(userId, true);
+		return this.skills.read(userId, true, true);
 	}
 
 	/**
@@ -68,7 +68,16 @@ public class ProgressService {
 	 */
 	@Transactional(readOnly = true)
 	public LearnerSkills statusesAndReviewsOf(long userId) {
-		return this.skills.read(userId, false);
+		return this.skills.read(userId, false, false);
+	}
+
+	/**
+	 * The learner's statuses and reviews with their iterations and conversations, but not
+	 * their notes, which are theirs alone: what a mentor sees, in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public LearnerSkills reviewsOf(long userId) {
+		return this.skills.read(userId, true, false);
 	}
 
 	@Transactional

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.internal.MentorDashboard;
+import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
@@ -74,6 +75,9 @@ class MentoringIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NoteService notes;
 
 	@Autowired
 	MockMvc mvc;
@@ -326,6 +330,34 @@ class MentoringIntegrationTests {
 		Document stage = Html.of(this.mvc.perform(get("/stages/projects").with(user(setup.learner()))).andReturn());
 		assertThat(stage.select("[data-skill=" + setup.project().key() + "] .badge-verified").text())
 			.isEqualTo("\u2713 Verified by a mentor");
+	}
+
+	@Test
+	void theLearnerPageShowsEachReviewInlineButNotTheLearnersNotes() throws Exception {
+		Setup setup = setup();
+		this.notes.save(setup.learner().id(), setup.project(), "My private doubts about the schema");
+		this.decisions.claim(setup.mentor().id(), setup.learner().id(), setup.project().id());
+		this.decisions.requestChanges(setup.mentor().id(), setup.learner().id(), setup.project(), 1,
+				"Add an index on the owner.");
+		this.reviews.reply(setup.learner().id(), setup.project(), "Done, see the migration.");
+		this.reviews.requestReview(setup.learner().id(), setup.project(),
+				new Evidence("https://github.com/x/todo", null, "With the index"));
+
+		Document page = Html
+			.of(this.mvc.perform(get("/mentor/learners/" + setup.learner().id()).with(user(setup.mentor())))
+				.andExpect(status().isOk())
+				.andReturn());
+
+		Elements inline = page.select("[data-inline-review=" + setup.project().key() + "]");
+		assertThat(inline).hasSize(1);
+		assertThat(inline.attr("open")).as("open while it waits").isNotNull();
+		assertThat(inline.select("[data-iteration]")).extracting((item) -> item.attr("data-iteration"))
+			.containsExactly("1", "2");
+		assertThat(inline.select("[data-iteration=1] .comments").text()).contains("Add an index on the owner.",
+				"Done, see the migration.");
+		assertThat(inline.select("summary").first().text())
+			.isEqualTo("Evidence and conversation (2 iterations, 2 messages)");
+		assertThat(page.text()).doesNotContain("My private doubts");
 	}
 
 	@Test

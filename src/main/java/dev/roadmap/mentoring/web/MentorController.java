@@ -111,7 +111,7 @@ class MentorController {
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		CohortMember learner = this.cohorts.menteeOf(mentor.id(), learnerId).orElseThrow(MentorController::notFound);
 		List<Stage> stages = this.roadmap.stages();
-		LearnerSkills skills = this.progress.statusesAndReviewsOf(learnerId);
+		LearnerSkills skills = this.progress.reviewsOf(learnerId);
 		model.addAttribute("learner", learner);
 		model.addAttribute("stages", stages);
 		model.addAttribute("statuses", skills.statuses());

@@ -1,8 +1,10 @@
 /**
  * The admin pages over the other modules (users and their roles, cohorts and their
- * members) and the audit log of every admin action.
+ * members, with how its mentors keep up with its reviews) and the audit log of every
+ * admin action.
  */
-@ApplicationModule(displayName = "Admin", allowedDependencies = { "account", "mentoring", "progress", "roadmap" })
+@ApplicationModule(displayName = "Admin",
+		allowedDependencies = { "account", "mentoring", "progress", "progress :: review", "roadmap" })
 package dev.roadmap.admin;
 
 import org.springframework.modulith.ApplicationModule;

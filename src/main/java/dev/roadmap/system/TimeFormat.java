@@ -66,6 +66,14 @@ public class TimeFormat {
 	}
 
 	/**
+	 * A length of time in the same words as {@link #since(Instant)}, "3 hours"; empty for
+	 * none.
+	 */
+	public String duration(Duration duration) {
+		return (duration != null) ? words("time.elapsed", duration) : "";
+	}
+
+	/**
 	 * How long ago: "just now", "5 minutes ago", "3 hours ago", "yesterday", "12 days
 	 * ago".
 	 */
@@ -88,7 +96,10 @@ public class TimeFormat {
 	}
 
 	private String words(String prefix, Instant instant) {
-		Duration elapsed = elapsed(instant);
+		return words(prefix, elapsed(instant));
+	}
+
+	private String words(String prefix, Duration elapsed) {
 		if (elapsed.toDays() >= 1) {
 			return message(prefix + ".days", elapsed.toDays());
 		}

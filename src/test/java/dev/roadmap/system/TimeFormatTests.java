@@ -32,6 +32,14 @@ class TimeFormatTests {
 	}
 
 	@Test
+	void aLengthOfTimeReadsAsHowLongItHasBeen() {
+		assertThat(this.time.duration(Duration.ofMinutes(90))).isEqualTo("1 hour");
+		assertThat(this.time.duration(Duration.ofDays(3).plusHours(5))).isEqualTo("3 days");
+		assertThat(this.time.duration(Duration.ofSeconds(20))).isEqualTo("less than a minute");
+		assertThat(this.time.duration(null)).isEmpty();
+	}
+
+	@Test
 	void howLongAgoSaysAgo() {
 		assertThat(this.time.ago(before(Duration.ofSeconds(30)))).isEqualTo("just now");
 		assertThat(this.time.ago(before(Duration.ofMinutes(1)))).isEqualTo("1 minute ago");

@@ -9,6 +9,7 @@ import dev.roadmap.admin.internal.CohortAdministration;
 import dev.roadmap.admin.internal.MemberChange;
 import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.progress.review.ReviewWorkload;
 import dev.roadmap.shared.OnRefusal;
 import jakarta.validation.Valid;
 
@@ -41,9 +42,12 @@ class CohortAdminController {
 
 	private final CohortAdministration administration;
 
-	CohortAdminController(CohortService cohorts, CohortAdministration administration) {
+	private final ReviewWorkload workload;
+
+	CohortAdminController(CohortService cohorts, CohortAdministration administration, ReviewWorkload workload) {
 		this.cohorts = cohorts;
 		this.administration = administration;
+		this.workload = workload;
 	}
 
 	@InitBinder({ "createForm", "renameForm" })
@@ -206,6 +210,8 @@ class CohortAdminController {
 		model.addAttribute("cohort", cohort);
 		model.addAttribute("learners", this.cohorts.learnersOf(cohort.id()));
 		model.addAttribute("mentors", this.cohorts.mentorsOf(cohort.id()));
+		model.addAttribute("workload", this.workload.ofCohort(cohort.id()));
+		model.addAttribute("workloadDays", ReviewWorkload.WINDOW.toDays());
 		if (!model.containsAttribute("renameForm")) {
 			model.addAttribute("renameForm", new CohortNameForm(cohort.name()));
 		}

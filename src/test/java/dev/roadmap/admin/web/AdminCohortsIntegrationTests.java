@@ -9,6 +9,12 @@ import dev.roadmap.account.Role;
 import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortMember;
 import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.progress.SkillStatus;
+import dev.roadmap.progress.review.Evidence;
+import dev.roadmap.progress.review.ReviewDecisions;
+import dev.roadmap.progress.review.ReviewService;
+import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -51,6 +57,15 @@ class AdminCohortsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	ReviewDecisions decisions;
+
 	AccountPrincipal admin;
 
 	@BeforeEach
@@ -75,6 +90,63 @@ class AdminCohortsIntegrationTests {
 		Document page = page(get(location));
 		assertThat(page.select("h1").text()).isEqualTo(name);
 		assertThat(page.select("[data-field=status]").text()).isEqualTo("Active");
+	}
+
+	@Test
+	void theCohortPageShowsEachMentorsWorkloadOverTheLast30Days() throws Exception {
+		Cohort cohort = this.cohorts.create(uniqueName());
+		AccountPrincipal mo = this.learners.learner().named("Mo " + uniqueName()).withRoles(Role.MENTOR).create();
+		AccountPrincipal max = this.learners.learner().named("Max " + uniqueName()).withRoles(Role.MENTOR).create();
+		Skill project = this.roadmap.stage("projects").orElseThrow().skills().get(0);
+		AccountPrincipal ada = this.learners.learner().with(project, SkillStatus.DONE).create();
+		this.cohorts.enrol(cohort.id(), ada.id());
+		this.cohorts.assignMentor(cohort.id(), mo.id());
+		this.cohorts.assignMentor(cohort.id(), max.id());
+		// Iteration 1: Mo answers after 2 hours and asks for changes after 4; iteration 2
+		// (5 hours ago): Max approves after 3 hours. A request of 40 days ago is not
+		// counted.
+		this.reviews.requestReview(ada.id(), project, new Evidence("https://git.example.com/a/1", null, null));
+		this.decisions.comment(mo.id(), ada.id(), project, "Looking at it.");
+		this.decisions.claim(mo.id(), ada.id(), project.id());
+		this.decisions.requestChanges(mo.id(), ada.id(), project, 1, "Add tests.");
+		this.reviews.requestReview(ada.id(), project, new Evidence("https://git.example.com/a/2", null, null));
+		this.decisions.claim(max.id(), ada.id(), project.id());
+		this.decisions.approve(max.id(), ada.id(), project, 2, null);
+		List<String> hoursAgo = List.of("10", "8", "6", "5", "2");
+		List<Long> events = this.jdbc.sql("select id from review_event where user_id = :ada order by id")
+			.param("ada", ada.id())
+			.query(Long.class)
+			.list();
+		for (int i = 0; i < events.size(); i++) {
+			this.jdbc.sql("update review_event set occurred_at = now() - make_interval(hours => :hours) where id = :id")
+				.param("hours", Integer.parseInt(hoursAgo.get(i)))
+				.param("id", events.get(i))
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into review_event (user_id, skill_id, actor_id, action, occurred_at)
+				values (:ada, :skill, :ada, 'REQUESTED', now() - interval '40 days'),
+					(:ada, :skill, :mo, 'APPROVED', now() - interval '39 days')""")
+			.param("ada", ada.id())
+			.param("skill", project.id())
+			.param("mo", mo.id())
+			.update();
+
+		Document page = page(get("/admin/cohorts/" + cohort.id()));
+
+		Element moRow = page.selectFirst("tr[data-workload=" + mo.id() + "]");
+		Element maxRow = page.selectFirst("tr[data-workload=" + max.id() + "]");
+		assertThat(events).hasSize(5);
+		assertThat(moRow.select("[data-answered]").text()).isEqualTo("1");
+		assertThat(moRow.select("[data-first-answer]").text()).isEqualTo("2 hours");
+		assertThat(moRow.select("[data-decision]").text()).isEqualTo("4 hours");
+		assertThat(maxRow.select("[data-answered]").text()).as("only the iteration Max answered").isEqualTo("1");
+		assertThat(maxRow.select("[data-first-answer]").text()).isEqualTo("3 hours");
+		assertThat(maxRow.select("[data-decision]").text()).isEqualTo("3 hours");
+		assertThat(moRow.select("[data-waiting]").text()).isEqualTo("0");
+		Cohort empty = this.cohorts.create(uniqueName());
+		assertThat(page(get("/admin/cohorts/" + empty.id())).select("#workload .empty-state").text())
+			.contains("Nothing to measure yet");
 	}
 
 	@Test

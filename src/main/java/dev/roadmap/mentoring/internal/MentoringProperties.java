@@ -11,12 +11,17 @@ import org.springframework.util.Assert;
  * the same prefix belong to the review workflow).
  *
  * @param stuckAfter a learner with no activity for this long is flagged "stuck"
+ * @param stuckNudge whether a learner who looks stuck gets a friendly e-mail (once for
+ * each spell of inactivity, at most once a week)
+ * @param stuckNudgeInterval how often the learners who look stuck are looked for
  */
 @ConfigurationProperties("roadmap.mentor")
-public record MentoringProperties(@DefaultValue("14d") Duration stuckAfter) {
+public record MentoringProperties(@DefaultValue("14d") Duration stuckAfter, @DefaultValue("true") boolean stuckNudge,
+		@DefaultValue("1h") Duration stuckNudgeInterval) {
 
 	public MentoringProperties {
 		Assert.isTrue(isPositive(stuckAfter), "roadmap.mentor.stuck-after must be positive");
+		Assert.isTrue(isPositive(stuckNudgeInterval), "roadmap.mentor.stuck-nudge-interval must be positive");
 	}
 
 	private static boolean isPositive(Duration duration) {

@@ -19,14 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 
 /**
  * The zero-configuration database: with no {@code spring.datasource.url}, a real
- * PostgreSQL 17 runs embedded, keeping its data in a directory that survives restarts.
+ * PostgreSQL 17 runs embedded, keeping its data in a directory that survives restarts,
+ * and the demo's settings ({@code demo.properties}) apply.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
+@PropertySource("classpath:dev/roadmap/system/development/demo.properties")
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);

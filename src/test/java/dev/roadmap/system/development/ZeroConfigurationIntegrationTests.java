@@ -72,6 +72,9 @@ class ZeroConfigurationIntegrationTests {
 
 			assertThat(progress.stage("what-is-backend").complete()).isTrue();
 			assertThat(progress.stage("languages").done()).isEqualTo(1);
+			assertThat(app.getEnvironment().getProperty("roadmap.mentor.stuck-nudge", Boolean.class))
+				.as("the demo nudges nobody")
+				.isFalse();
 		}
 	}
 

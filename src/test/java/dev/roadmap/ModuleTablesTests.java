@@ -37,7 +37,8 @@ class ModuleTablesTests {
 			Set.of("skill_status", "status_event", "skill_note", "learner_progress", "learner_progress_content",
 					"review_comment", "review_iteration", "review_event", "review_claim"),
 			"mentoring", Set.of("cohort", "cohort_learner", "cohort_mentor", "mentor_totals", "stuck_nudge"),
-			"notification", Set.of("notification", "mail_outbox"), "admin", Set.of("audit_log"));
+			"notification", Set.of("notification", "mail_outbox", "notification_preference"), "admin",
+			Set.of("audit_log"));
 
 	/** What a module publishes for the others to read, by the module it belongs to. */
 	static final Map<String, Set<String>> PUBLISHED = Map.of("roadmap", Set.of("roadmap_skill"), "account",

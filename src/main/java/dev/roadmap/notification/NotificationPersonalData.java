@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The notification module's part of a user's personal data: the notifications they
- * received. Erasing deletes those and every notification about the user's own skills;
- * notifications other learners got about what the user did as a mentor stay, with the
- * user's name replaced by "A former user". Those are found through the review history, so
- * this part is erased before progress erases that history.
+ * received. Erasing deletes those, their e-mail preference, and every notification about
+ * the user's own skills; notifications other learners got about what the user did as a
+ * mentor stay, with the user's name replaced by "A former user". Those are found through
+ * the review history, so this part is erased before progress erases that history.
  */
 @Component
 @Order(10)
@@ -78,6 +78,7 @@ class NotificationPersonalData implements PersonalData {
 		this.jdbc.sql("delete from notification where user_id = :user or learner_id = :user")
 			.param("user", userId)
 			.update();
+		this.jdbc.sql("delete from notification_preference where user_id = :user").param("user", userId).update();
 	}
 
 	record Received(String kind, String actor, String skillTitle, String link, Instant createdAt, Instant readAt) {

@@ -69,7 +69,8 @@ class ReviewNotifier {
 				.param("link", link)
 				.query(Long.class)
 				.single();
-			this.events.publishEvent(new NotificationCreated(id, recipient, kind, actorName, activity.skillTitle()));
+			this.events.publishEvent(new NotificationCreated(id, recipient, activity.learnerId(), kind, actorName,
+					activity.skillTitle()));
 		}
 	}
 

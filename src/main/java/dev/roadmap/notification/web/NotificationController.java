@@ -1,7 +1,9 @@
 package dev.roadmap.notification.web;
 
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.account.Role;
 import dev.roadmap.notification.NotificationService;
+import dev.roadmap.notification.ReviewDigests;
 import dev.roadmap.shared.SeeOther;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The user's notifications: the list, opening one, and marking all read.
+ * The user's notifications: the list, opening one, marking all read, and a mentor's
+ * choice of a daily digest.
  */
 @Controller
 @RequestMapping("/notifications")
@@ -28,8 +31,11 @@ class NotificationController {
 
 	private final NotificationService notifications;
 
-	NotificationController(NotificationService notifications) {
+	private final ReviewDigests digests;
+
+	NotificationController(NotificationService notifications, ReviewDigests digests) {
 		this.notifications = notifications;
+		this.digests = digests;
 	}
 
 	/**
@@ -40,7 +46,23 @@ class NotificationController {
 	String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		model.addAttribute("notifications", this.notifications.list(user.id(), page, PAGE_SIZE));
+		model.addAttribute("mentor", user.hasRole(Role.MENTOR));
+		model.addAttribute("digest", user.hasRole(Role.MENTOR) && this.digests.chosenBy(user.id()));
 		return "notifications/list";
+	}
+
+	/**
+	 * A mentor's choice between one e-mail per review event and a daily digest of their
+	 * queue; only mentors have a queue to digest.
+	 */
+	@PostMapping("/digest")
+	RedirectView chooseDigest(@AuthenticationPrincipal AccountPrincipal user,
+			@RequestParam(defaultValue = "false") boolean digest, RedirectAttributes redirect) {
+		if (!user.hasRole(Role.MENTOR)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		this.digests.choose(user.id(), digest);
+		return SeeOther.to("/notifications", redirect, "notifications.digest.saved", digest ? 1 : 0);
 	}
 
 	/**

@@ -71,6 +71,28 @@ class NotificationPagesIntegrationTests {
 	}
 
 	@Test
+	void aMentorChoosesTheDailyDigestOnTheNotificationsPageAndALearnerCannot() throws Exception {
+		assertThat(page(this.mo, "/notifications").select("#digest").hasAttr("checked")).isFalse();
+
+		this.mvc.perform(post("/notifications/digest").param("digest", "true").with(user(this.mo)).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/notifications"));
+		assertThat(page(this.mo, "/notifications").select("#digest").hasAttr("checked")).isTrue();
+		this.mvc.perform(post("/notifications/digest").with(user(this.mo)).with(csrf()))
+			.andExpect(status().isSeeOther());
+		assertThat(page(this.mo, "/notifications").select("#digest").hasAttr("checked")).as("unticked").isFalse();
+
+		assertThat(page(this.ada, "/notifications").select("form[action=/notifications/digest]")).isEmpty();
+		this.mvc.perform(post("/notifications/digest").param("digest", "true").with(user(this.ada)).with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/notifications/digest").param("digest", "true").with(user(this.mo)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/notifications/digest").param("digest", "true").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void theListShowsNotificationsNewestFirstWithUnreadOnesMarked() throws Exception {
 		this.scenario.requestReview(this.ada, this.skill);
 		this.scenario.comment(this.ada, this.skill, this.ada, "<script>alert(1)</script>");

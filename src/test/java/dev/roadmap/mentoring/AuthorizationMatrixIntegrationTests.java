@@ -152,6 +152,7 @@ class AuthorizationMatrixIntegrationTests {
 		//                                      anonymous  learner    another    mentor     other mentor        admin
 		row(rows, Route.MENTOR_PAGE,            LOGIN,     FORBIDDEN, FORBIDDEN, OK,        OK_WITHOUT_LEARNER, FORBIDDEN);
 		row(rows, Route.MENTOR_PAGE_OF_COHORT,  LOGIN,     FORBIDDEN, FORBIDDEN, OK,        NOT_FOUND,          FORBIDDEN);
+		row(rows, Route.MENTOR_QUEUE_OF_SKILL,  LOGIN,     FORBIDDEN, FORBIDDEN, OK,        OK_WITHOUT_LEARNER, FORBIDDEN);
 		row(rows, Route.LEARNER_PAGE,           LOGIN,     FORBIDDEN, FORBIDDEN, OK,        NOT_FOUND,          FORBIDDEN);
 		row(rows, Route.REVIEW_PAGE,            LOGIN,     FORBIDDEN, FORBIDDEN, OK,        NOT_FOUND,          FORBIDDEN);
 		row(rows, Route.CLAIM,                  LOGIN,     FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND,          FORBIDDEN);
@@ -161,6 +162,7 @@ class AuthorizationMatrixIntegrationTests {
 		row(rows, Route.MENTOR_COMMENT,         LOGIN,     FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND,          FORBIDDEN);
 		row(rows, Route.REQUEST_REVIEW,         LOGIN,     SEE_OTHER, SEE_OTHER, FORBIDDEN, FORBIDDEN,          FORBIDDEN);
 		row(rows, Route.LEARNER_REPLY,          LOGIN,     SEE_OTHER, SEE_OTHER, FORBIDDEN, FORBIDDEN,          FORBIDDEN);
+		row(rows, Route.REVIEW_DIGEST,          LOGIN,     NOT_FOUND, NOT_FOUND, SEE_OTHER, SEE_OTHER,          NOT_FOUND);
 		row(rows, Route.ADMIN_HOME,             LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
 		row(rows, Route.ADMIN_USER_SEARCH,      LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
 		row(rows, Route.ADMIN_USER,             LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
@@ -328,6 +330,14 @@ class AuthorizationMatrixIntegrationTests {
 			@Override
 			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
 				return get("/mentor").param("cohort", String.valueOf(test.cohort.id()));
+			}
+		},
+
+		MENTOR_QUEUE_OF_SKILL(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/mentor").param("queueSkill", String.valueOf(test.skill.id()))
+					.param("queueSort", "LEARNER");
 			}
 		},
 
@@ -582,6 +592,18 @@ class AuthorizationMatrixIntegrationTests {
 			@Override
 			String redirect(AuthorizationMatrixIntegrationTests test) {
 				return "/admin/cohorts/" + test.cohort.id();
+			}
+		},
+
+		REVIEW_DIGEST(true) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return post("/notifications/digest").param("digest", "true");
+			}
+
+			@Override
+			String redirect(AuthorizationMatrixIntegrationTests test) {
+				return "/notifications";
 			}
 		},
 

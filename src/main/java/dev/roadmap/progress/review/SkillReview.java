@@ -1,8 +1,6 @@
 package dev.roadmap.progress.review;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,15 +53,6 @@ public record SkillReview(long learnerId, long skillId, SkillStatus status, Revi
 
 	public Optional<ReviewIteration> currentIteration() {
 		return this.iterations.stream().filter((each) -> each.number() == this.iteration).findFirst();
-	}
-
-	/**
-	 * The iterations newest first, for a history that starts with what is current.
-	 */
-	public List<ReviewIteration> iterationsNewestFirst() {
-		List<ReviewIteration> newestFirst = new ArrayList<>(this.iterations);
-		Collections.reverse(newestFirst);
-		return newestFirst;
 	}
 
 	/**

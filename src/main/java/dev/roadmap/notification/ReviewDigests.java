@@ -1,5 +1,6 @@
 package dev.roadmap.notification;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +12,7 @@ import dev.roadmap.notification.internal.Mails;
 import dev.roadmap.notification.internal.Mails.Mail;
 import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.shared.PageOf;
+import dev.roadmap.shared.ScheduledRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,7 @@ public class ReviewDigests {
 
 	@Scheduled(cron = "${roadmap.mail.review-digest-cron:0 0 7 * * *}")
 	void onSchedule() {
-		if (claimRound()) {
+		if (ScheduledRounds.claim(this.jdbc, JOB, Duration.ofDays(1))) {
 			send();
 		}
 	}
@@ -112,18 +114,6 @@ public class ReviewDigests {
 		}
 		logger.debug("Mailed the review digest to {} mentors", mentors.size());
 		return mentors;
-	}
-
-	/**
-	 * One upsert: the day's round is this instance's if nobody ran it in the last 23
-	 * hours.
-	 */
-	private boolean claimRound() {
-		return this.jdbc.sql("""
-				insert into scheduled_job as job (name, next_run_at) values (:name, now() + interval '23 hours')
-				on conflict (name) do update set next_run_at = now() + interval '23 hours'
-				where job.next_run_at <= now()
-				returning name""").param("name", JOB).query(String.class).optional().isPresent();
 	}
 
 }

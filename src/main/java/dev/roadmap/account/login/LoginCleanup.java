@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.roadmap.account.rememberme.RememberMeTokens;
+import dev.roadmap.shared.ScheduledRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,32 +50,13 @@ class LoginCleanup {
 	 * @return whether this call ran it
 	 */
 	boolean runIfDue() {
-		if (!claimRound()) {
+		if (!ScheduledRounds.claim(this.jdbc, JOB, this.interval)) {
 			return false;
 		}
 		int attempts = this.throttle.deleteExpired();
 		int tokens = this.tokens.deleteExpired(Instant.now());
 		logger.debug("Deleted {} expired failed-login counts and {} expired remembered logins", attempts, tokens);
 		return true;
-	}
-
-	/**
-	 * One upsert: the round is this instance's if the job was never run or its next run
-	 * is due; a shorter wait than the interval (a tenth) absorbs the schedulers' drift.
-	 */
-	private boolean claimRound() {
-		Duration wait = this.interval.minus(this.interval.dividedBy(10));
-		return this.jdbc
-			.sql("""
-					insert into scheduled_job as job (name, next_run_at) values (:name, now() + make_interval(secs => :wait))
-					on conflict (name) do update set next_run_at = now() + make_interval(secs => :wait)
-					where job.next_run_at <= now()
-					returning name""")
-			.param("name", JOB)
-			.param("wait", wait.toMillis() / 1000.0)
-			.query(String.class)
-			.optional()
-			.isPresent();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.roadmap.mentoring.LearnerLooksStuck;
+import dev.roadmap.shared.ScheduledRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,8 @@ public class StuckNudges {
 	@Scheduled(fixedDelayString = "${roadmap.mentor.stuck-nudge-interval:1h}",
 			initialDelayString = "${roadmap.mentor.stuck-nudge-interval:1h}")
 	void onSchedule() {
-		if (this.properties.stuckNudge() && claimRound()) {
+		if (this.properties.stuckNudge()
+				&& ScheduledRounds.claim(this.jdbc, JOB, this.properties.stuckNudgeInterval())) {
 			nudge();
 		}
 	}
@@ -101,26 +103,6 @@ public class StuckNudges {
 		});
 		logger.debug("Nudged {} learners who look stuck", nudged.size());
 		return nudged;
-	}
-
-	/**
-	 * One upsert: the round is this instance's if the job was never run or its next run
-	 * is due (a tenth early, for the schedulers' drift).
-	 */
-	private boolean claimRound() {
-		Duration interval = this.properties.stuckNudgeInterval();
-		Duration wait = interval.minus(interval.dividedBy(10));
-		return this.jdbc
-			.sql("""
-					insert into scheduled_job as job (name, next_run_at) values (:name, now() + make_interval(secs => :wait))
-					on conflict (name) do update set next_run_at = now() + make_interval(secs => :wait)
-					where job.next_run_at <= now()
-					returning name""")
-			.param("name", JOB)
-			.param("wait", wait.toMillis() / 1000.0)
-			.query(String.class)
-			.optional()
-			.isPresent();
 	}
 
 }

@@ -1,23 +1,19 @@
 package dev.roadmap.notification;
 
-import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.MailIntegrationTest;
 import dev.roadmap.test.ReviewScenario;
-import dev.roadmap.test.TestMail;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.roadmap.test.TestMail.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 @MailIntegrationTest
 class ReviewDigestMailIntegrationTests {
-
-	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	ReviewDigests digests;
@@ -60,13 +54,13 @@ class ReviewDigestMailIntegrationTests {
 		Skill second = this.scenario.skill("projects", 1);
 		this.scenario.requestReview(this.ada, first);
 		this.scenario.requestReview(this.ada, second);
-		await().until(() -> mailsTo(this.max).size() == 2);
+		await().until(() -> mailsTo(this.max.getUsername()).size() == 2);
 
 		List<Long> mailed = this.digests.send();
 
 		assertThat(mailed).contains(this.mo.id()).doesNotContain(this.max.id());
-		await().until(() -> mailsTo(this.mo).size() == 1);
-		MimeMessage digest = mailsTo(this.mo).get(0);
+		await().until(() -> mailsTo(this.mo.getUsername()).size() == 1);
+		MimeMessage digest = mailsTo(this.mo.getUsername()).get(0);
 		assertThat(digest.getSubject()).isEqualTo("2 review requests wait for you");
 		assertThat(GreenMailUtil.getBody(digest)).contains("Hello Mo Digest,")
 			.contains("2 review requests wait in your queue")
@@ -74,23 +68,8 @@ class ReviewDigestMailIntegrationTests {
 		assertThat(this.notifications.list(this.mo.id(), 1, 10).items()).as("still notified in the app").hasSize(2);
 
 		this.scenario.approve(this.ada, first, this.mo);
-		await().until(() -> mailsTo(this.ada).size() == 1);
-		assertThat(mailsTo(this.mo)).as("no mail per event, before or after the digest").hasSize(1);
-	}
-
-	private static List<MimeMessage> mailsTo(AccountPrincipal user) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return addresses(message.getAllRecipients()).contains(user.getUsername());
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	private static List<String> addresses(Address[] addresses) {
-		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
+		await().until(() -> mailsTo(this.ada.getUsername()).size() == 1);
+		assertThat(mailsTo(this.mo.getUsername())).as("no mail per event, before or after the digest").hasSize(1);
 	}
 
 }

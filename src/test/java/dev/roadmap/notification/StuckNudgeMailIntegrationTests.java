@@ -1,9 +1,7 @@
 package dev.roadmap.notification;
 
-import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.mentoring.internal.StuckNudges;
@@ -11,9 +9,6 @@ import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.test.MailIntegrationTest;
 import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.ReviewScenario;
-import dev.roadmap.test.TestMail;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.roadmap.test.TestMail.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 @MailIntegrationTest
 class StuckNudgeMailIntegrationTests {
-
-	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	StuckNudges nudges;
@@ -64,13 +58,13 @@ class StuckNudgeMailIntegrationTests {
 		List<Long> first = this.nudges.nudge();
 
 		assertThat(first).contains(this.ada.id()).doesNotContain(this.bo.id());
-		await().until(() -> mailsTo(this.ada).size() == 1);
-		MimeMessage nudge = mailsTo(this.ada).get(0);
+		await().until(() -> mailsTo(this.ada.getUsername()).size() == 1);
+		MimeMessage nudge = mailsTo(this.ada.getUsername()).get(0);
 		assertThat(nudge.getSubject()).isEqualTo("Your backend roadmap misses you");
 		assertThat(GreenMailUtil.getBody(nudge)).contains("Hello Ada Away,")
 			.contains("14 days or more")
 			.contains("https://roadmap.example.org/");
-		assertThat(mailsTo(this.bo)).isEmpty();
+		assertThat(mailsTo(this.bo.getUsername())).isEmpty();
 
 		assertThat(this.nudges.nudge()).as("a second round").doesNotContain(this.ada.id());
 		nudgedAgo(this.ada, "8 days");
@@ -80,7 +74,7 @@ class StuckNudgeMailIntegrationTests {
 		nudgedAgo(this.ada, "30 days");
 		lastActive(this.ada, "15 days");
 		assertThat(this.nudges.nudge()).contains(this.ada.id());
-		await().until(() -> mailsTo(this.ada).size() == 2);
+		await().until(() -> mailsTo(this.ada.getUsername()).size() == 2);
 	}
 
 	private void lastActive(AccountPrincipal learner, String ago) {
@@ -99,21 +93,6 @@ class StuckNudgeMailIntegrationTests {
 			.param("ago", ago)
 			.param("id", learner.id())
 			.update();
-	}
-
-	private static List<MimeMessage> mailsTo(AccountPrincipal user) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return addresses(message.getAllRecipients()).contains(user.getUsername());
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	private static List<String> addresses(Address[] addresses) {
-		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
 	}
 
 }

@@ -1,7 +1,13 @@
 package dev.roadmap.test;
 
+import java.util.Arrays;
+import java.util.List;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -29,6 +35,27 @@ public final class TestMail {
 	 */
 	public static GreenMail server() {
 		return SERVER;
+	}
+
+	/**
+	 * The mails the server received for the address, oldest first.
+	 */
+	public static List<MimeMessage> mailsTo(String address) {
+		return Arrays.stream(SERVER.getReceivedMessages()).filter((message) -> {
+			try {
+				return addresses(message.getAllRecipients()).contains(address);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	/**
+	 * The addresses as text, none for none.
+	 */
+	public static List<String> addresses(Address[] addresses) {
+		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
 	}
 
 	private static GreenMail start() {

@@ -1,19 +1,14 @@
 package dev.roadmap.account.reset;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.MailIntegrationTest;
-import dev.roadmap.test.TestMail;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -24,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static dev.roadmap.test.Flashes.flashMessage;
+import static dev.roadmap.test.TestMail.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -45,8 +41,6 @@ class PasswordResetIntegrationTests {
 
 	private static final Pattern LINK = Pattern
 		.compile("https://roadmap\\.example\\.org(/password-reset/([A-Za-z0-9_-]+))");
-
-	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;
@@ -245,17 +239,6 @@ class PasswordResetIntegrationTests {
 	private static List<MimeMessage> awaitMailsTo(AccountPrincipal user, int count) {
 		await().until(() -> mailsTo(user.getUsername()).size() >= count);
 		return mailsTo(user.getUsername());
-	}
-
-	private static List<MimeMessage> mailsTo(String email) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(email::equals);
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 
 }

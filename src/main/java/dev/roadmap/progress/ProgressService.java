@@ -102,6 +102,19 @@ public class ProgressService {
 	}
 
 	/**
+	 * Sets the status as {@link #setStatus} does, then reads everything the learner has
+	 * on their skills as {@link #skillsOf} does, in the same transaction: what a page
+	 * shows right after the change, without a second transaction for the read.
+	 */
+	@Transactional
+	public StatusChange.Shown setStatusAndRead(long userId, Skill skill, SkillStatus status) {
+		StatusChange change = setStatus(userId, skill, status);
+		// What the change's listeners did to the row, written before SQL reads it.
+		this.statuses.flush();
+		return new StatusChange.Shown(change, this.skills.read(userId, true, true));
+	}
+
+	/**
 	 * The learner's status for every skill they have touched, by skill id; skills missing
 	 * from the map are not started.
 	 */

@@ -9,4 +9,10 @@ public record StatusChange(SkillStatus from, SkillStatus to) {
 		return this.from != this.to;
 	}
 
+	/**
+	 * A change and the learner's skills as they are right after it.
+	 */
+	public record Shown(StatusChange change, LearnerSkills skills) {
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.roadmap.system;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
@@ -139,6 +140,49 @@ class PageStatementBudgetIntegrationTests {
 		assertThat(saves).as("the session's save at login: %s", login.all())
 			.isNotEmpty()
 			.allMatch((statement) -> statement.transaction() != null);
+	}
+
+	@Test
+	void aStatusChangeFromHtmxWritesAndReadsItsAnswerInOneTransaction() throws Exception {
+		Skill skill = this.roadmap.stage("databases").orElseThrow().skills().get(2);
+		AccountPrincipal learner = this.learners.aLearner();
+		Visitor newcomer = new Visitor(learner, this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD));
+		// Touched before by both, so both take the same path: lock the row, change it.
+		this.progress.setStatus(learner.id(), skill, SkillStatus.IN_PROGRESS);
+		this.progress.setStatus(this.veteran.principal().id(), skill, SkillStatus.IN_PROGRESS);
+
+		Counted<HttpResponse<String>> small = statusChange(newcomer, skill, SkillStatus.DONE);
+		Counted<HttpResponse<String>> big = statusChange(this.veteran, skill, SkillStatus.DONE);
+
+		for (Counted<HttpResponse<String>> counted : List.of(small, big)) {
+			System.out.println("status change (htmx): " + counted.statements() + " statements " + counted.all());
+			assertThat(counted.result().statusCode()).isEqualTo(200);
+			assertThat(Jsoup.parse(counted.result().body()).select("li[data-skill]").attr("data-status"))
+				.isEqualTo("DONE");
+			List<Statement> page = counted.page();
+			assertThat(page).as("the change and the read of its answer: %s", counted.all())
+				.anyMatch(Statement::writes)
+				.noneMatch(Statement::readOnly)
+				.allMatch((statement) -> statement.transaction() != null)
+				.extracting(Statement::transaction)
+				.containsOnly(page.get(0).transaction());
+			// The session's read, the row's lock, the event, the row, the summary, the
+			// read.
+			assertThat(counted.statements()).as("statements: %s", counted.all()).isLessThanOrEqualTo(6);
+		}
+		assertThat(big.statements()).as("a year of history against none: %s", big.all()).isEqualTo(small.statements());
+	}
+
+	private Counted<HttpResponse<String>> statusChange(Visitor visitor, Skill skill, SkillStatus status)
+			throws Exception {
+		String token = Jsoup.parse(get(visitor, "/stages/databases")).select("input[name=_csrf]").first().val();
+		HttpRequest request = HttpRequest
+			.newBuilder(visitor.http().uri("/stages/databases/skills/" + skill.slug() + "/status"))
+			.header("HX-Request", "true")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("status=" + status + "&_csrf=" + token))
+			.build();
+		return this.statements.countRequest(() -> visitor.http().send(request));
 	}
 
 	private Counted<String> page(Visitor visitor, String path) {

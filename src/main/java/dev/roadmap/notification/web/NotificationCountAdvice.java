@@ -11,11 +11,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Gives every page of a logged-in user the unread count that the layout shows in the
- * header, as {@code notificationCount}. Visitors get nothing; and when the count cannot
- * be read (the database is down), the page, often an error page then, renders without it.
+ * header, as {@code notificationCount}. Visitors and htmx requests get nothing; and when
+ * the count cannot be read (the database is down), the page, often an error page then,
+ * renders without it.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NotificationCountAdvice {
@@ -29,8 +31,10 @@ class NotificationCountAdvice {
 	}
 
 	@ModelAttribute
-	void notificationCount(@AuthenticationPrincipal AccountPrincipal user, Model model) {
-		if (user == null) {
+	void notificationCount(@AuthenticationPrincipal AccountPrincipal user,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		// htmx swaps a part of the page in place, never the header with the count.
+		if (user == null || "true".equals(htmx)) {
 			return;
 		}
 		try {

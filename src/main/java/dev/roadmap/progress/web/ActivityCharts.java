@@ -165,7 +165,7 @@ final class ActivityCharts {
 	 * The activity calendar: a square per day, month names above, some weekday names
 	 * beside.
 	 */
-	record HeatMap(int width, int height, List<Cell> cells, List<Label> months, List<Label> weekdays) {
+	public record HeatMap(int width, int height, List<Cell> cells, List<Label> months, List<Label> weekdays) {
 
 		public String viewBox() {
 			return "0 0 " + this.width + " " + this.height;
@@ -173,7 +173,7 @@ final class ActivityCharts {
 
 	}
 
-	record Cell(int x, int y, DayCount day) {
+	public record Cell(int x, int y, DayCount day) {
 
 		public int size() {
 			return CELL;
@@ -184,17 +184,17 @@ final class ActivityCharts {
 	/**
 	 * A text on a picture, about a date; {@code anchor} is its SVG text-anchor.
 	 */
-	record Label(double x, double y, LocalDate date, String anchor) {
+	public record Label(double x, double y, LocalDate date, String anchor) {
 	}
 
-	record Tick(double y, int value) {
+	public record Tick(double y, int value) {
 	}
 
 	/**
 	 * The line of skills done: the plot area, the line and the area under it, the axes'
 	 * ticks and the last point.
 	 */
-	record LineChart(int width, int height, String line, String area, List<Tick> yTicks, List<Label> xTicks,
+	public record LineChart(int width, int height, String line, String area, List<Tick> yTicks, List<Label> xTicks,
 			double left, double right, double top, double bottom, double lastX, double lastY, int lastDone) {
 
 		public String viewBox() {

@@ -120,21 +120,23 @@ class DashboardController {
 	}
 
 	/**
-	 * A stage with the learner's progress and, once complete, the day it first was.
+	 * A stage with the learner's progress and, once complete, the day it first was. This
+	 * and the other types the dashboard's template calls are public, as {@link SkillRow}
+	 * says why: on others Spring EL looks each method up again on every render.
 	 */
-	record StageRow(Stage stage, Progress progress, LocalDate completedOn) {
+	public record StageRow(Stage stage, Progress progress, LocalDate completedOn) {
 	}
 
-	record SkillLink(Skill skill, SkillStatus status) {
+	public record SkillLink(Skill skill, SkillStatus status) {
 	}
 
 	/**
 	 * A review that waits for someone: a mentor (requested) or the learner (changes
 	 * requested).
 	 */
-	record OpenReview(Skill skill, ReviewState state) {
+	public record OpenReview(Skill skill, ReviewState state) {
 
-		boolean open() {
+		public boolean open() {
 			return this.state == ReviewState.REQUESTED || this.state == ReviewState.CHANGES_REQUESTED;
 		}
 

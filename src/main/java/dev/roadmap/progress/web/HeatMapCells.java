@@ -1,7 +1,9 @@
 package dev.roadmap.progress.web;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.roadmap.progress.DayCount;
 import dev.roadmap.progress.web.ActivityCharts.Cell;
@@ -22,6 +24,8 @@ class HeatMapCells {
 
 	private static final String DATE_PATTERN = "EEE d MMM yyyy";
 
+	private static final String DATE_PLACEHOLDER = "{1}";
+
 	private final MessageSource messages;
 
 	HeatMapCells(MessageSource messages) {
@@ -30,11 +34,17 @@ class HeatMapCells {
 
 	String render(HeatMap heatMap, Locale locale) {
 		DateTimeFormatter dates = DateTimeFormatter.ofPattern(DATE_PATTERN, locale);
+		// The title's message formatted once per number of changes, with the date's
+		// placeholder left in: most days share a handful of counts.
+		Map<Integer, String> titles = new HashMap<>();
 		StringBuilder markup = new StringBuilder(heatMap.cells().size() * 160);
 		for (Cell cell : heatMap.cells()) {
 			DayCount day = cell.day();
-			String title = this.messages.getMessage("dashboard.heatmap.cell",
-					new Object[] { day.changes(), dates.format(day.date()) }, locale);
+			String title = titles
+				.computeIfAbsent(day.changes(),
+						(changes) -> this.messages.getMessage("dashboard.heatmap.cell",
+								new Object[] { changes, DATE_PLACEHOLDER }, locale))
+				.replace(DATE_PLACEHOLDER, dates.format(day.date()));
 			markup.append("<rect class=\"day day-")
 				.append(day.level())
 				.append("\" x=\"")

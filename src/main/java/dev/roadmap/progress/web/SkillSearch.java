@@ -42,7 +42,7 @@ final class SkillSearch {
 	/**
 	 * A skill found, with its stage.
 	 */
-	record Match(Stage stage, Skill skill) {
+	public record Match(Stage stage, Skill skill) {
 
 		String text() {
 			return (this.skill.title() + " " + this.skill.description() + " " + this.stage.title())

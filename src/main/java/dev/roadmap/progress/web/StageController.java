@@ -62,9 +62,10 @@ class StageController {
 	String setStatusInPlace(@PathVariable String slug, @PathVariable String skillSlug, @RequestParam SkillStatus status,
 			@AuthenticationPrincipal AccountPrincipal user, Model model) {
 		Skill skill = skill(slug, skillSlug);
-		StatusChange change = this.progress.setStatus(user.id(), skill, status);
-		model.addAttribute("flash", Flash.of(flashFor(change), skill.title(), Flash.message("status." + status)));
-		return this.page.renderSkill(slug, skill, user, model);
+		StatusChange.Shown shown = this.progress.setStatusAndRead(user.id(), skill, status);
+		model.addAttribute("flash",
+				Flash.of(flashFor(shown.change()), skill.title(), Flash.message("status." + status)));
+		return this.page.renderSkill(slug, skill, user, shown.skills(), model);
 	}
 
 	private Skill skill(String slug, String skillSlug) {

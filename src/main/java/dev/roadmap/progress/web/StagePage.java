@@ -41,11 +41,15 @@ class StagePage {
 	}
 
 	String render(String slug, AccountPrincipal user, Model model) {
+		boolean learner = user != null && user.hasRole(Role.LEARNER);
+		return render(slug, user, learner ? this.progress.skillsOf(user.id()) : LearnerSkills.NONE, model);
+	}
+
+	private String render(String slug, AccountPrincipal user, LearnerSkills mine, Model model) {
 		List<Stage> stages = this.roadmap.stages();
 		int index = indexOf(stages, slug);
 		Stage stage = stages.get(index);
 		boolean learner = user != null && user.hasRole(Role.LEARNER);
-		LearnerSkills mine = learner ? this.progress.skillsOf(user.id()) : LearnerSkills.NONE;
 		Map<Long, SkillReview> reviews = mine.reviews();
 		Map<Long, SkillStatus> statuses = mine.statuses();
 		Map<Long, Note> notes = mine.notes();
@@ -67,10 +71,11 @@ class StagePage {
 	}
 
 	/**
-	 * Just one skill's row and the stage's progress, for htmx to swap in place.
+	 * Just one skill's row and the stage's progress, for htmx to swap in place, from the
+	 * learner's skills as a change left them.
 	 */
-	String renderSkill(String slug, Skill skill, AccountPrincipal user, Model model) {
-		render(slug, user, model);
+	String renderSkill(String slug, Skill skill, AccountPrincipal user, LearnerSkills mine, Model model) {
+		render(slug, user, mine, model);
 		@SuppressWarnings("unchecked")
 		List<SkillRow> rows = (List<SkillRow>) model.getAttribute("skills");
 		model.addAttribute("row",

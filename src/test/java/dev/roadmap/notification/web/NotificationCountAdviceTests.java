@@ -30,7 +30,7 @@ class NotificationCountAdviceTests {
 		given(this.notifications.unreadCount(7)).willReturn(3L);
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(this.user, model);
+		this.advice.notificationCount(this.user, null, model);
 
 		assertThat(model).containsEntry("notificationCount", 3L);
 	}
@@ -39,7 +39,17 @@ class NotificationCountAdviceTests {
 	void addsNothingForVisitors() {
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(null, model);
+		this.advice.notificationCount(null, null, model);
+
+		assertThat(model).doesNotContainKey("notificationCount");
+		verifyNoInteractions(this.notifications);
+	}
+
+	@Test
+	void addsNothingToWhatHtmxSwapsInPlaceWhichHasNoHeader() {
+		ExtendedModelMap model = new ExtendedModelMap();
+
+		this.advice.notificationCount(this.user, "true", model);
 
 		assertThat(model).doesNotContainKey("notificationCount");
 		verifyNoInteractions(this.notifications);
@@ -50,7 +60,7 @@ class NotificationCountAdviceTests {
 		given(this.notifications.unreadCount(7)).willThrow(new DataAccessResourceFailureException("database down"));
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(this.user, model);
+		this.advice.notificationCount(this.user, null, model);
 
 		assertThat(model).doesNotContainKey("notificationCount");
 	}

@@ -30,7 +30,8 @@ class ModuleTablesTests {
 	static final Map<String, Set<String>> OWNED = Map.of(
 			// the content, written only by its loader at start-up
 			"roadmap", Set.of("stage", "skill", "skill_resource"), "account",
-			Set.of("app_user", "user_role", "password_reset_token", "remember_me_token", "login_attempt"),
+			Set.of("app_user", "user_role", "password_reset_token", "remember_me_token", "login_attempt",
+					"access_token"),
 			// statuses and their events, notes, and (progress.review) reviews, their
 			// iterations and claims
 			"progress",

@@ -89,7 +89,7 @@ class AccountPageIntegrationTests {
 		assertThat(page.select("[data-account=roles]").text()).isEqualTo("Learner");
 		assertThat(page.select("form[data-form]").eachAttr("action")).containsExactly("/account/name", "/account/email",
 				"/account/time-zone", "/account/public-page", "/account/password", "/account/logout-everywhere",
-				"/account/delete");
+				"/account/tokens", "/account/delete");
 		assertThat(page.select("form[data-form]"))
 			.allSatisfy((form) -> assertThat(form.select("input[name=_csrf]")).as(form.attr("action")).hasSize(1));
 		assertThat(page.select("#timeZone option[selected]").text()).isEqualTo("UTC");

@@ -9,6 +9,7 @@ import dev.roadmap.notification.NotificationService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.ui.ExtendedModelMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class NotificationCountAdviceTests {
 		given(this.notifications.unreadCount(7)).willReturn(3L);
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(this.user, null, model);
+		this.advice.notificationCount(this.user, null, new MockHttpServletRequest(), model);
 
 		assertThat(model).containsEntry("notificationCount", 3L);
 	}
@@ -39,7 +40,7 @@ class NotificationCountAdviceTests {
 	void addsNothingForVisitors() {
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(null, null, model);
+		this.advice.notificationCount(null, null, new MockHttpServletRequest(), model);
 
 		assertThat(model).doesNotContainKey("notificationCount");
 		verifyNoInteractions(this.notifications);
@@ -49,7 +50,7 @@ class NotificationCountAdviceTests {
 	void addsNothingToWhatHtmxSwapsInPlaceWhichHasNoHeader() {
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(this.user, "true", model);
+		this.advice.notificationCount(this.user, "true", new MockHttpServletRequest(), model);
 
 		assertThat(model).doesNotContainKey("notificationCount");
 		verifyNoInteractions(this.notifications);
@@ -60,7 +61,7 @@ class NotificationCountAdviceTests {
 		given(this.notifications.unreadCount(7)).willThrow(new DataAccessResourceFailureException("database down"));
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		this.advice.notificationCount(this.user, null, model);
+		this.advice.notificationCount(this.user, null, new MockHttpServletRequest(), model);
 
 		assertThat(model).doesNotContainKey("notificationCount");
 	}

@@ -113,6 +113,7 @@ log_in_everyone() {
 	# The status forms' token, from the poster's stage page (any _csrf input of its cookie).
 	curl -s -m "$TIMEOUT" -H "Cookie: $POSTER_COOKIE" -o "$WORK/poster-stage.html" "$APP/stages/databases"
 	CSRF=$(py urlencode "$(py csrf "$WORK/poster-stage.html")")
+	API_TOKEN=$(make_api_token "$LEARNER_COOKIE")
 }
 
 write_report() {

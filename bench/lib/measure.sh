@@ -14,6 +14,7 @@ PAGES=(
 	"anon-stage|anon|GET|/stages/databases||||200"
 	"status-post|poster|POST|/stages/databases/skills/relational-databases/status|status=IN_PROGRESS&_csrf=@CSRF@|status=DONE&_csrf=@CSRF@||303"
 	"status-post-htmx|poster|POST|/stages/databases/skills/design-tables/status|status=IN_PROGRESS&_csrf=@CSRF@|status=DONE&_csrf=@CSRF@|true|200"
+	"api-progress|apitoken|GET|/api/v1/me/progress||||200"
 )
 
 # Splits a PAGES entry into P_NAME, P_WHO, P_METHOD, P_PATH, P_BODY, P_BODY_ALT, P_HX, P_EXPECT.
@@ -21,6 +22,11 @@ page_fields() {
 	IFS='|' read -r P_NAME P_WHO P_METHOD P_PATH P_BODY P_BODY_ALT P_HX P_EXPECT <<<"$1"
 	P_BODY=${P_BODY//@CSRF@/$CSRF}
 	P_BODY_ALT=${P_BODY_ALT//@CSRF@/$CSRF}
+}
+
+# The Authorization header of an API page's requests (a personal access token of the learner).
+auth_of() {
+	[ "$1" = apitoken ] && echo "Bearer $API_TOKEN" || echo ""
 }
 
 cookie_of() {
@@ -46,6 +52,7 @@ page_request() {
 	local cookie
 	cookie=$(cookie_of "$P_WHO")
 	[ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+	[ "$P_WHO" = apitoken ] && args+=(-H "Authorization: $(auth_of "$P_WHO")")
 	[ "$P_HX" = true ] && args+=(-H "HX-Request: true")
 	[ -n "$1" ] && args+=(-H "Content-Type: application/x-www-form-urlencoded" --data-raw "$1")
 	curl "${args[@]}" "$APP$P_PATH" || true
@@ -127,6 +134,7 @@ wrk_run() {
 		base="http://127.0.0.1:$NGINX_PORT" path="/p/$P_NAME.html" expect=200
 	fi
 	BENCH_METHOD=$P_METHOD BENCH_PATH=$path BENCH_COOKIE=$(cookie_of "$P_WHO") BENCH_HX=$P_HX \
+		BENCH_AUTHORIZATION=$(auth_of "$P_WHO") \
 		BENCH_BODY=$P_BODY BENCH_BODY_ALT=$P_BODY_ALT BENCH_EXPECT=$expect \
 		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${2}s" --timeout "${TIMEOUT}s" --latency \
 		-s "$BENCH/wrk/page.lua" "$base$path" >"$out" 2>&1 || true

@@ -3,6 +3,7 @@
 --   BENCH_METHOD   GET (default) or POST
 --   BENCH_PATH     the path and query, e.g. /stages/databases
 --   BENCH_COOKIE   e.g. "SESSION=..." (omitted for anonymous pages)
+--   BENCH_AUTHORIZATION  e.g. "Bearer brt_..." (an API request with a personal access token)
 --   BENCH_HX       "true" adds the header HX-Request: true (an htmx request)
 --   BENCH_BODY     a form body for POST; BENCH_BODY_ALT, if set, alternates with it
 --   BENCH_EXPECT   the status every answer must have (200, 303...); others count as errors
@@ -12,6 +13,7 @@
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
 local cookie = os.getenv("BENCH_COOKIE") or ""
+local authorization = os.getenv("BENCH_AUTHORIZATION") or ""
 local hx = os.getenv("BENCH_HX") or ""
 local body = os.getenv("BENCH_BODY") or ""
 local body_alt = os.getenv("BENCH_BODY_ALT") or ""
@@ -19,6 +21,7 @@ local expect = tonumber(os.getenv("BENCH_EXPECT") or "200")
 
 local headers = {}
 if cookie ~= "" then headers["Cookie"] = cookie end
+if authorization ~= "" then headers["Authorization"] = authorization end
 if hx == "true" then headers["HX-Request"] = "true" end
 if body ~= "" then headers["Content-Type"] = "application/x-www-form-urlencoded" end
 

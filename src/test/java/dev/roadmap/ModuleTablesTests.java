@@ -39,7 +39,7 @@ class ModuleTablesTests {
 					"review_comment", "review_iteration", "review_event", "review_claim"),
 			"mentoring", Set.of("cohort", "cohort_learner", "cohort_mentor", "mentor_totals", "stuck_nudge"),
 			"notification", Set.of("notification", "mail_outbox", "notification_preference"), "admin",
-			Set.of("audit_log"));
+			Set.of("audit_log"), "api", Set.of("api_idempotency_key"));
 
 	/** What a module publishes for the others to read, by the module it belongs to. */
 	static final Map<String, Set<String>> PUBLISHED = Map.of("roadmap", Set.of("roadmap_skill"), "account",

@@ -22,6 +22,8 @@ public enum ApiProblem {
 	INVALID_INPUT(HttpStatus.UNPROCESSABLE_CONTENT, "The request was refused; nothing changed"),
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json"),
 	TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
+	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key belongs to another request"),
+	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "The request with this Idempotency-Key is still running"),
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests with this token; retry after the time given"),
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "The API answers application/json"),
 	SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
@@ -58,7 +60,7 @@ public enum ApiProblem {
 	 */
 	public static ApiProblem forStatus(int status) {
 		for (ApiProblem problem : values()) {
-			if (problem.status.value() == status && problem != INVALID_TOKEN) {
+			if (problem.status.value() == status && problem != INVALID_TOKEN && problem != IDEMPOTENCY_KEY_REUSED) {
 				return problem;
 			}
 		}

@@ -26,6 +26,8 @@ class ApiSecurityConfiguration {
 
 	static final String SCOPE_PROGRESS_WRITE = TokenScope.PROGRESS_WRITE.authority();
 
+	static final String SCOPE_REVIEWS_WRITE = TokenScope.REVIEWS_WRITE.authority();
+
 	/**
 	 * The API's description and its browsable page: public, read-only, no session. The
 	 * page's own script is a file, but it styles elements inline, hence its policy.
@@ -61,6 +63,14 @@ class ApiSecurityConfiguration {
 						.hasAuthority(SCOPE_PROGRESS_READ)
 						.requestMatchers(HttpMethod.PUT, "/api/v1/me/skills/*/*/status")
 						.hasAuthority(SCOPE_PROGRESS_WRITE)
+						.requestMatchers(HttpMethod.POST, "/api/v1/me/skills/*/*/review",
+								"/api/v1/me/skills/*/*/review/comments")
+						.hasAuthority(SCOPE_REVIEWS_WRITE)
+						// A route of one's own data that no rule above names needs a
+						// scope
+						// nobody has: a new route is closed until its scope is said here.
+						.requestMatchers("/api/v1/me/**")
+						.denyAll()
 						.anyRequest()
 						.authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

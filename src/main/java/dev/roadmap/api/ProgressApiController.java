@@ -1,9 +1,12 @@
 package dev.roadmap.api;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.roadmap.account.AccountPrincipal;
+import dev.roadmap.progress.HistoryCursor;
+import dev.roadmap.progress.HistorySlice;
 import dev.roadmap.progress.LearnerSkills;
 import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,6 +43,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "My progress", description = "Your own progress: scopes progress:read and progress:write")
 @RequestMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProgressApiController {
+
+	/** The most entries one slice of history may hold. */
+	static final int MAX_LIMIT = 100;
 
 	private final RoadmapService roadmap;
 
@@ -63,6 +70,31 @@ class ProgressApiController {
 	}
 
 	/**
+	 * The history, newest first, a slice at a time: each answer's {@code next} is the
+	 * cursor of the one after (null on the last).
+	 */
+	@Operation(summary = "Your history, newest first, cursor-paged (progress:read)")
+	@GetMapping("/history")
+	History history(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new RefusedInputException("limit", "api.limitRange", MAX_LIMIT);
+		}
+		HistoryCursor after = null;
+		if (cursor != null) {
+			after = HistoryCursor.parse(cursor)
+				.orElseThrow(() -> new RefusedInputException("cursor", "api.cursorInvalid"));
+		}
+		HistorySlice slice = this.progress.historyAfter(me.id(), after, limit);
+		return new History(slice.entries()
+			.stream()
+			.map((entry) -> new HistoryItem(entry.at(), entry.kind(),
+					this.roadmap.skill(entry.skillId()).map(Skill::key).orElse(null), entry.from(), entry.to(),
+					entry.actorName()))
+			.toList(), (slice.next() != null) ? slice.next().encode() : null);
+	}
+
+	/**
 	 * Sets the skill's status; setting the status it has already changes nothing (and
 	 * says so), so a retried request does no harm.
 	 */
@@ -78,6 +110,20 @@ class ProgressApiController {
 		}
 		StatusChange change = this.progress.setStatus(me.id(), found, body.status());
 		return new StatusChanged(found.key(), change.from(), change.to(), change.changed());
+	}
+
+	/**
+	 * @param next the cursor of the next slice, null on the last
+	 */
+	public record History(List<HistoryItem> items, String next) {
+	}
+
+	/**
+	 * @param kind {@code STATUS} for a status change, else the review action
+	 * @param skill the skill's key, null for a skill no longer on the roadmap
+	 * @param actor who acted, for review actions
+	 */
+	public record HistoryItem(Instant at, String kind, String skill, SkillStatus from, SkillStatus to, String actor) {
 	}
 
 	public record StatusBody(SkillStatus status) {

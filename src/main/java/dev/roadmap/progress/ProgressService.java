@@ -1,6 +1,9 @@
 package dev.roadmap.progress;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +166,46 @@ public class ProgressService {
 				.single();
 		}
 		return new PageOf<>(entries, number, size, total[0]);
+	}
+
+	/**
+	 * A slice of the learner's history, newest first, after the cursor (from the newest
+	 * without one): keyset-paged, so every slice costs the same however deep, and an
+	 * entry added meanwhile neither repeats nor skips one. One statement.
+	 * @param limit how many entries, at most
+	 * @return the entries and, if there are more, the cursor of the next slice
+	 */
+	@Transactional(readOnly = true)
+	public HistorySlice historyAfter(long userId, HistoryCursor after, int limit) {
+		List<HistoryCursor> cursors = new ArrayList<>();
+		List<HistoryEntry> entries = this.jdbc.sql("""
+				select at, kind, skill_id, from_status, to_status, actor_name, source, id from (
+					select occurred_at as at, 'STATUS' as kind, skill_id, from_status, to_status,
+						null as actor_name, 'S' as source, id from status_event where user_id = :user
+					union all
+					select r.occurred_at, r.action, r.skill_id, null, null, u.display_name, 'R', r.id
+					from review_event r left join user_directory u on u.user_id = r.actor_id where r.user_id = :user
+				) history
+				where :first or (at, source, id) < (:at, :source, :id)
+				order by at desc, source desc, id desc limit :limit""")
+			.param("user", userId)
+			.param("first", after == null)
+			.param("at", (after != null) ? after.at().atOffset(ZoneOffset.UTC) : OffsetDateTime.now(ZoneOffset.UTC))
+			.param("source", (after != null) ? String.valueOf(after.source()) : "S")
+			.param("id", (after != null) ? after.id() : 0L)
+			.param("limit", limit + 1)
+			.query((rs, row) -> {
+				Instant at = rs.getTimestamp("at").toInstant();
+				cursors.add(new HistoryCursor(at, rs.getString("source").charAt(0), rs.getLong("id")));
+				return new HistoryEntry(at, rs.getString("kind"), rs.getLong("skill_id"),
+						statusOrNull(rs.getString("from_status")), statusOrNull(rs.getString("to_status")),
+						rs.getString("actor_name"));
+			})
+			.list();
+		if (entries.size() <= limit) {
+			return new HistorySlice(entries, null);
+		}
+		return new HistorySlice(entries.subList(0, limit), cursors.get(limit - 1));
 	}
 
 	private static SkillStatus statusOrNull(String status) {

@@ -2,7 +2,9 @@ package dev.roadmap.api;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.roadmap.account.AccessTokenService;
@@ -189,6 +191,81 @@ class ApiIntegrationTests {
 	}
 
 	@Test
+	void theHistoryComesInSlicesThatNeitherRepeatNorSkipAnEntry() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		// 25 changes, three at a time at the very same time, so the cursor must break
+		// ties.
+		this.jdbc.sql("""
+				insert into status_event (user_id, skill_id, from_status, to_status, occurred_at)
+				select :user, (select id from skill where not retired order by id offset n % 5 limit 1), 'NOT_STARTED',
+					'IN_PROGRESS', timestamptz '2026-06-01 12:00:00+00' + (n / 3) * interval '1 hour'
+				from generate_series(1, 25) n""").param("user", learner.id()).update();
+		String token = token(learner, TokenScope.PROGRESS_READ);
+
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		int slices = 0;
+		do {
+			HttpResponse<String> slice = send("GET",
+					"/api/v1/me/history?limit=10" + ((cursor != null) ? "&cursor=" + cursor : ""), token, null);
+			assertThat(slice.statusCode()).as(slice.body()).isEqualTo(200);
+			JsonNode body = this.json.readTree(slice.body());
+			body.get("items")
+				.forEach((item) -> seen.add(item.get("at").asString() + " " + item.get("skill").asString()));
+			cursor = body.get("next").isNull() ? null : body.get("next").asString();
+			slices++;
+		}
+		while (cursor != null && slices < 10);
+
+		assertThat(slices).isEqualTo(3);
+		List<String> expected = this.jdbc.sql("""
+				select e.id, s.slug, st.slug as stage from status_event e join skill s on s.id = e.skill_id
+				join stage st on st.id = s.stage_id where e.user_id = :user order by e.occurred_at desc, e.id desc""")
+			.param("user", learner.id())
+			.query((rs, row) -> rs.getString("stage") + "/" + rs.getString("slug"))
+			.list();
+		assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+		assertThat(seen.stream().map((entry) -> entry.substring(entry.indexOf(' ') + 1)).toList())
+			.containsExactlyElementsOf(expected);
+		assertProblem(send("GET", "/api/v1/me/history?cursor=bm9wZQ", token, null), 422, "invalid-input");
+		assertProblem(send("GET", "/api/v1/me/history?limit=1000", token, null), 422, "invalid-input");
+		assertProblem(send("GET", "/api/v1/me/history?limit=many", token, null), 400, "malformed-request");
+	}
+
+	@Test
+	void aRetriedWriteWithTheSameIdempotencyKeyActsOnceAndAnswersTheSame() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Skill skill = this.roadmap.skill("projects", "todo-app").orElseThrow();
+		String path = "/api/v1/me/skills/projects/todo-app/review";
+		String token = token(learner, TokenScope.REVIEWS_WRITE, TokenScope.PROGRESS_READ);
+		String evidence = "{\"url\":\"https://git.example.com/todo\",\"note\":\"Accounts and lists.\"}";
+
+		assertProblem(send("POST", path, token, evidence, "first"), 422, "invalid-input");
+		this.progress.setStatus(learner.id(), skill, SkillStatus.DONE);
+		assertProblem(send("POST", path, token(learner, TokenScope.PROGRESS_READ), evidence, null), 403,
+				"insufficient-scope");
+		HttpResponse<String> requested = send("POST", path, token, evidence, "second");
+		HttpResponse<String> retried = send("POST", path, token, evidence, "second");
+		HttpResponse<String> reply = send("POST", path + "/comments", token, "{\"body\":\"Ready.\"}", "third");
+		HttpResponse<String> replyAgain = send("POST", path + "/comments", token, "{\"body\":\"Ready.\"}", "third");
+		HttpResponse<String> otherBody = send("POST", path + "/comments", token, "{\"body\":\"Other.\"}", "third");
+
+		assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+		assertThat(this.json.readTree(requested.body()).get("state").asString()).isEqualTo("REQUESTED");
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(this.json.readTree(retried.body())).isEqualTo(this.json.readTree(requested.body()));
+		assertThat(replyAgain.body()).isEqualTo(reply.body());
+		assertThat(this.json.readTree(replyAgain.body()).get("comments")).hasSize(1);
+		assertProblem(otherBody, 422, "idempotency-key-reused");
+		assertThat(count("select count(*) from review_iteration where user_id = :user", learner)).isEqualTo(1);
+		assertThat(count("select count(*) from review_comment where user_id = :user", learner)).isEqualTo(1);
+		HttpResponse<String> read = send("GET", path, token, null);
+		assertThat(this.json.readTree(read.body()).get("iterations").get(0).get("url").asString())
+			.isEqualTo("https://git.example.com/todo");
+	}
+
+	@Test
 	void myProgressReadsInOneReadOnlyTransactionWithTheTokensOwnStatement() throws Exception {
 		AccountPrincipal learner = this.learners.aLearner();
 		String token = token(learner, TokenScope.PROGRESS_READ);
@@ -208,8 +285,20 @@ class ApiIntegrationTests {
 		return this.tokens.issue(owner, "test", 30, Set.of(scopes)).secret();
 	}
 
+	private long count(String sql, AccountPrincipal user) {
+		return this.jdbc.sql(sql).param("user", user.id()).query(Long.class).single();
+	}
+
 	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+		return send(method, path, token, body, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String token, String body, String key)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.http.uri(path)).header("Accept", "application/json");
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

@@ -99,6 +99,10 @@ public class AccessTokens {
 			.update() == 1;
 	}
 
+	public void deleteAll(long userId) {
+		this.jdbc.sql("delete from access_token where user_id = :user").param("user", userId).update();
+	}
+
 	/**
 	 * The user a token acts for, as the account is now, if the token is known, neither
 	 * revoked nor expired, and its user not deleted; notes the token's use. One

@@ -147,6 +147,26 @@ class AccessTokenPagesIntegrationTests {
 		assertThat(learnerPage.select("[data-tokens-empty]")).hasSize(1);
 	}
 
+	@Test
+	void theExportListsTheTokensWithoutThemAndDeletingTheAccountEndsThem() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		String secret = this.tokens.issue(learner, "nightly sync", 30, Set.of(TokenScope.PROGRESS_READ)).secret();
+		Http browser = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD);
+
+		String export = browser.get("/account/export").body();
+		assertThat(export).contains("\"accessTokens\"", "nightly sync", "PROGRESS_READ")
+			.doesNotContain(secret.substring(AccessTokenService.PREFIX.length()));
+
+		HttpResponse<String> deleted = post(browser, "/account/delete",
+				"currentPassword=" + encode(Learners.PASSWORD) + "&confirmation=DELETE");
+		assertThat(deleted.statusCode()).isEqualTo(303);
+		assertThat(this.tokens.authenticate(secret)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from access_token where user_id = :user")
+			.param("user", learner.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private static HttpResponse<String> post(Http browser, String path, String form) throws Exception {
 		String csrf = Jsoup.parse(browser.get("/account").body())
 			.select("form[data-form=token] input[name=_csrf]")

@@ -3,6 +3,7 @@ package dev.roadmap.api;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.roadmap.progress.review.ClaimRequiredException;
 import dev.roadmap.shared.RefusedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RefusedInputException.class)
 	ResponseEntity<ProblemDetail> refused(RefusedInputException ex) {
-		ProblemDetail problem = ApiProblem.INVALID_INPUT.detail(message(ex.messageKey(), ex.arguments()));
+		// A claim is a conflict between mentors, not bad input: the request may be right
+		// later, once the claim is taken or lapses.
+		ApiProblem kind = (ex instanceof ClaimRequiredException) ? ApiProblem.CLAIM_REQUIRED
+				: (ex instanceof ClaimedByAnotherException) ? ApiProblem.CLAIMED_BY_ANOTHER : ApiProblem.INVALID_INPUT;
+		ProblemDetail problem = kind.detail(message(ex.messageKey(), ex.arguments()));
 		problem.setProperty("errors",
 				ex.problems()
 					.entrySet()

@@ -24,6 +24,8 @@ public enum ApiProblem {
 	TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
 	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key belongs to another request"),
 	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "The request with this Idempotency-Key is still running"),
+	CLAIM_REQUIRED(HttpStatus.CONFLICT, "Claim the review request before deciding on it"),
+	CLAIMED_BY_ANOTHER(HttpStatus.CONFLICT, "Another mentor holds the claim on this review request"),
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests with this token; retry after the time given"),
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "The API answers application/json"),
 	SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");

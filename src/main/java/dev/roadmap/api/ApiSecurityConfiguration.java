@@ -28,6 +28,10 @@ class ApiSecurityConfiguration {
 
 	static final String SCOPE_REVIEWS_WRITE = TokenScope.REVIEWS_WRITE.authority();
 
+	static final String SCOPE_MENTORING_READ = TokenScope.MENTORING_READ.authority();
+
+	static final String SCOPE_MENTORING_WRITE = TokenScope.MENTORING_WRITE.authority();
+
 	/**
 	 * The API's description and its browsable page: public, read-only, no session. The
 	 * page's own script is a file, but it styles elements inline, hence its policy.
@@ -62,10 +66,14 @@ class ApiSecurityConfiguration {
 						.requestMatchers(HttpMethod.POST, "/api/v1/me/skills/*/*/review",
 								"/api/v1/me/skills/*/*/review/comments")
 						.hasAuthority(SCOPE_REVIEWS_WRITE)
-						// A route of one's own data that no rule above names needs a
-						// scope
-						// nobody has: a new route is closed until its scope is said here.
-						.requestMatchers("/api/v1/me/**")
+						.requestMatchers(HttpMethod.GET, "/api/v1/mentor/**")
+						.hasAuthority(SCOPE_MENTORING_READ)
+						.requestMatchers(HttpMethod.POST, "/api/v1/mentor/reviews/*/*/*/*")
+						.hasAuthority(SCOPE_MENTORING_WRITE)
+						// A route of one's own or one's learners' data that no rule above
+						// names needs a scope nobody has: a new route is closed until its
+						// scope is said here.
+						.requestMatchers("/api/v1/me/**", "/api/v1/mentor/**")
 						.denyAll()
 						.anyRequest()
 						.authenticated())

@@ -59,14 +59,7 @@ class ProgressApiController {
 	@Operation(summary = "Your progress overall, per stage and per skill (progress:read)")
 	@GetMapping("/progress")
 	MyProgress progress(@AuthenticationPrincipal AccountPrincipal me) {
-		List<Stage> stages = this.roadmap.stages();
-		LearnerSkills mine = this.progress.statusesAndReviewsOf(me.id());
-		RoadmapProgress progress = ProgressService.progressOf(mine.statuses(), stages);
-		return new MyProgress(Counts.of(progress.overall()), mine.verifiedCount(this.roadmap::isCurrent),
-				stages.stream()
-					.map((stage) -> new StageProgress(stage.slug(), Counts.of(progress.stage(stage.slug())),
-							stage.skills().stream().map((skill) -> SkillProgress.of(skill, mine, me.id())).toList()))
-					.toList());
+		return MyProgress.of(this.roadmap, this.progress.statusesAndReviewsOf(me.id()), me.id());
 	}
 
 	/**
@@ -133,6 +126,20 @@ class ProgressApiController {
 	}
 
 	public record MyProgress(Counts overall, int verified, List<StageProgress> stages) {
+
+		/**
+		 * A learner's progress as the API shows it, to them or to their mentor.
+		 */
+		static MyProgress of(RoadmapService roadmap, LearnerSkills skills, long learnerId) {
+			List<Stage> stages = roadmap.stages();
+			RoadmapProgress progress = ProgressService.progressOf(skills.statuses(), stages);
+			return new MyProgress(Counts.of(progress.overall()), skills.verifiedCount(roadmap::isCurrent), stages
+				.stream()
+				.map((stage) -> new StageProgress(stage.slug(), Counts.of(progress.stage(stage.slug())),
+						stage.skills().stream().map((skill) -> SkillProgress.of(skill, skills, learnerId)).toList()))
+				.toList());
+		}
+
 	}
 
 	public record StageProgress(String slug, Counts progress, List<SkillProgress> skills) {

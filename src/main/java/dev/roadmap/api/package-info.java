@@ -6,7 +6,7 @@
  * current roles; every error is an RFC 9457 problem with a stable {@code type}.
  */
 @ApplicationModule(displayName = "API",
-		allowedDependencies = { "account", "progress", "progress :: review", "roadmap" })
+		allowedDependencies = { "account", "admin", "mentoring", "progress", "progress :: review", "roadmap" })
 package dev.roadmap.api;
 
 import org.springframework.modulith.ApplicationModule;

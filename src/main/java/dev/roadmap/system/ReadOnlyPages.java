@@ -35,7 +35,7 @@ class ReadOnlyPages implements WebMvcConfigurer {
 	 * The pages read this way (DESIGN.md §5's statement budgets are tests over them).
 	 */
 	static final List<String> PAGES = List.of("/", "/stages/*", "/dashboard", "/u/*", "/mentor", "/mentor/learners/*",
-			"/api/v1/me/progress", "/api/v1/me/history");
+			"/api/v1/me/progress", "/api/v1/me/history", "/api/v1/mentor/**");
 
 	private final PlatformTransactionManager transactions;
 

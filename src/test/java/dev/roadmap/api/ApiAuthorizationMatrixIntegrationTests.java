@@ -16,8 +16,10 @@ import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
 import dev.roadmap.account.TokenScope;
 import dev.roadmap.progress.ProgressService;
+import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ReviewScenario;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +48,13 @@ class ApiAuthorizationMatrixIntegrationTests {
 			EnumSet.of(Role.LEARNER, Role.MENTOR), "admin", EnumSet.of(Role.ADMIN), "visitor",
 			EnumSet.noneOf(Role.class));
 
+	/** The learner's skill whose review the mentors' routes read and comment on. */
+	static final String MENTORED_STAGE = "projects";
+
+	static final String MENTORED_SKILL_SLUG = "blog-platform";
+
+	static final String MENTORED_SKILL = MENTORED_STAGE + "/" + MENTORED_SKILL_SLUG;
+
 	enum Route {
 
 		STAGES("GET", "/api/v1/stages", null), STAGE("GET", "/api/v1/stages/databases", null),
@@ -54,7 +63,13 @@ class ApiAuthorizationMatrixIntegrationTests {
 		HISTORY("GET", "/api/v1/me/history", null), REVIEW("GET", "/api/v1/me/skills/projects/todo-app/review", null),
 		// Allowed, then refused by the review rules: the skill is not done.
 		REQUEST_REVIEW("POST", "/api/v1/me/skills/projects/todo-app/review", "{\"url\":\"https://git.example.com/x\"}"),
-		REPLY("POST", "/api/v1/me/skills/projects/todo-app/review/comments", "{\"body\":\"Hello\"}");
+		REPLY("POST", "/api/v1/me/skills/projects/todo-app/review/comments", "{\"body\":\"Hello\"}"),
+		// The mentor's routes, about the learner: both kinds of mentor mentor them.
+		MENTOR_COHORTS("GET", "/api/v1/mentor/cohorts", null), MENTOR_LEARNERS("GET", "/api/v1/mentor/learners", null),
+		MENTOR_LEARNER("GET", "/api/v1/mentor/learners/{learner}", null),
+		MENTOR_QUEUE("GET", "/api/v1/mentor/queue", null),
+		MENTOR_REVIEW("GET", "/api/v1/mentor/reviews/{learner}/" + MENTORED_SKILL, null), MENTOR_COMMENT("POST",
+				"/api/v1/mentor/reviews/{learner}/" + MENTORED_SKILL + "/comments", "{\"body\":\"Hello\"}");
 
 		final String method;
 
@@ -79,6 +94,9 @@ class ApiAuthorizationMatrixIntegrationTests {
 					(scope == null) ? 401 : (scope == TokenScope.PROGRESS_READ) ? 200 : 403;
 				case REQUEST_REVIEW, REPLY -> (scope == null) ? 401 : (scope == TokenScope.REVIEWS_WRITE) ? 422 : 403;
 				case SET_STATUS -> (scope == null) ? 401 : (scope == TokenScope.PROGRESS_WRITE) ? 200 : 403;
+				case MENTOR_COHORTS, MENTOR_LEARNERS, MENTOR_LEARNER, MENTOR_QUEUE, MENTOR_REVIEW ->
+					(scope == null) ? 401 : (scope == TokenScope.MENTORING_READ) ? 200 : 403;
+				case MENTOR_COMMENT -> (scope == null) ? 401 : (scope == TokenScope.MENTORING_WRITE) ? 200 : 403;
 			};
 		}
 
@@ -94,7 +112,13 @@ class ApiAuthorizationMatrixIntegrationTests {
 	AccessTokenService tokens;
 
 	@Autowired
+	RoadmapService roadmap;
+
+	@Autowired
 	ProgressService progress;
+
+	@Autowired
+	ReviewScenario scenario;
 
 	private final Map<String, AccountPrincipal> users = new HashMap<>();
 
@@ -108,6 +132,9 @@ class ApiAuthorizationMatrixIntegrationTests {
 				this.users.put(kind, this.learners.withRoles(roles));
 			}
 		});
+		AccountPrincipal learner = this.users.get("learner");
+		this.scenario.cohort(learner, this.users.get("mentor"), this.users.get("learner and mentor"));
+		this.scenario.requestReview(learner, this.roadmap.skill(MENTORED_STAGE, MENTORED_SKILL_SLUG).orElseThrow());
 	}
 
 	Stream<Arguments> cases() {
@@ -156,8 +183,8 @@ class ApiAuthorizationMatrixIntegrationTests {
 
 	private HttpResponse<String> send(Route route, String token) throws Exception {
 		Http client = this.http.fresh();
-		HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(route.path))
-			.header("Accept", "application/json");
+		String path = route.path.replace("{learner}", Long.toString(this.users.get("learner").id()));
+		HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path)).header("Accept", "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.progress.review.Evidence;

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.progress.review.ReviewQueue;
 import dev.roadmap.shared.PageOf;
 import dev.roadmap.test.Html;

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.Role;
-import dev.roadmap.mentoring.internal.MentorDashboard;
 import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.Progress;
 import dev.roadmap.progress.ProgressService;

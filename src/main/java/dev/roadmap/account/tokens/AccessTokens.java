@@ -111,14 +111,14 @@ public class AccessTokens {
 	public Optional<TokenAuthentication> authenticate(byte[] hash) {
 		return this.jdbc.sql("""
 				with token as (
-					select id, user_id, scopes from access_token
+					select id, name, user_id, scopes from access_token
 					where token_hash = :hash and revoked_at is null and expires_at > now()
 				), touched as (
 					update access_token set last_used_at = now()
 					where id = (select id from token)
 						and (last_used_at is null or last_used_at < now() - cast(:precision as interval))
 				)
-				select token.id, token.scopes, u.id as user_id, u.email, u.display_name, u.time_zone,
+				select token.id, token.name, token.scopes, u.id as user_id, u.email, u.display_name, u.time_zone,
 					(select string_agg(r.role, ' ') from user_role r where r.user_id = u.id) as roles
 				from token join app_user u on u.id = token.user_id and u.deleted_at is null""")
 			.param("hash", hash)
@@ -128,7 +128,7 @@ public class AccessTokens {
 							new AccountPrincipal(new Account(rs.getLong("user_id"), rs.getString("email"),
 									rs.getString("display_name"), roles(rs.getString("roles")),
 									rs.getString("time_zone")), null),
-							rs.getLong("id"), scopes(rs.getString("scopes"))))
+							rs.getLong("id"), rs.getString("name"), scopes(rs.getString("scopes"))))
 			.optional();
 	}
 

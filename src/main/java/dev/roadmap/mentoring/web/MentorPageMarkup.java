@@ -2,8 +2,8 @@ package dev.roadmap.mentoring.web;
 
 import java.util.List;
 
+import dev.roadmap.mentoring.MentorDashboard.Row;
 import dev.roadmap.mentoring.MentoredCohort;
-import dev.roadmap.mentoring.internal.MentorDashboard.Row;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 

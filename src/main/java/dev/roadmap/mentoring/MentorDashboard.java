@@ -1,4 +1,4 @@
-package dev.roadmap.mentoring.internal;
+package dev.roadmap.mentoring;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roadmap.mentoring.internal.MentoringProperties;
 import dev.roadmap.progress.Progress;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Stage;

@@ -38,13 +38,14 @@ class ModuleTablesTests {
 			Set.of("skill_status", "status_event", "skill_note", "learner_progress", "learner_progress_content",
 					"review_comment", "review_iteration", "review_event", "review_claim"),
 			"mentoring", Set.of("cohort", "cohort_learner", "cohort_mentor", "mentor_totals", "stuck_nudge"),
-			"notification", Set.of("notification", "mail_outbox", "notification_preference"), "admin",
-			Set.of("audit_log"), "api", Set.of("api_idempotency_key"));
+			"notification",
+			Set.of("notification", "mail_outbox", "notification_preference", "webhook_endpoint", "webhook_delivery"),
+			"admin", Set.of("audit_log"), "api", Set.of("api_idempotency_key"));
 
 	/** What a module publishes for the others to read, by the module it belongs to. */
 	static final Map<String, Set<String>> PUBLISHED = Map.of("roadmap", Set.of("roadmap_skill"), "account",
 			Set.of("user_directory"), "progress", Set.of("learner_progress", "learner_stage_counts"), "mentoring",
-			Set.of("mentor_learner", "mentor_totals"));
+			Set.of("mentor_learner", "mentor_totals", "cohort_enrolment"));
 
 	/** Infrastructure every module may use: sessions, and one row per scheduled job. */
 	static final Set<String> SHARED = Set.of("spring_session", "spring_session_attributes", "scheduled_job");

@@ -4,7 +4,7 @@
  * admin action.
  */
 @ApplicationModule(displayName = "Admin",
-		allowedDependencies = { "account", "mentoring", "progress", "progress :: review", "roadmap" })
+		allowedDependencies = { "account", "mentoring", "notification", "progress", "progress :: review", "roadmap" })
 package dev.roadmap.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -172,6 +172,7 @@ class AuthorizationMatrixIntegrationTests {
 		row(rows, Route.ADMIN_COHORT,           LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          OK);
 		row(rows, Route.ADMIN_RENAME_COHORT,    LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SEE_OTHER);
 		row(rows, Route.ADMIN_AUDIT,            LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
+		row(rows, Route.ADMIN_WEBHOOKS,         LOGIN,     FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,          SHOWN);
 		// @formatter:on
 		return rows.stream();
 	}
@@ -611,6 +612,13 @@ class AuthorizationMatrixIntegrationTests {
 			@Override
 			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
 				return get("/admin/audit");
+			}
+		},
+
+		ADMIN_WEBHOOKS(false) {
+			@Override
+			MockHttpServletRequestBuilder request(AuthorizationMatrixIntegrationTests test, Persona persona) {
+				return get("/admin/webhooks");
 			}
 		};
 

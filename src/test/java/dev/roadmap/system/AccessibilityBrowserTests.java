@@ -22,6 +22,9 @@ import dev.roadmap.admin.Actor;
 import dev.roadmap.admin.internal.CohortAdministration;
 import dev.roadmap.mentoring.Cohort;
 import dev.roadmap.mentoring.CohortService;
+import dev.roadmap.notification.WebhookEndpoint;
+import dev.roadmap.notification.WebhookEvent;
+import dev.roadmap.notification.WebhookService;
 import dev.roadmap.progress.NoteService;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
@@ -67,6 +70,9 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	RoadmapService roadmap;
+
+	@Autowired
+	WebhookService webhooks;
 
 	@Autowired
 	CohortService cohorts;
@@ -212,6 +218,18 @@ class AccessibilityBrowserTests {
 		check(browser, "admin", "/admin/cohorts/" + cohort.id(), violations);
 		check(browser, "admin", "/admin/cohorts/" + cohort.id() + "/archive", violations);
 		check(browser, "admin", "/admin/audit", violations);
+		// For a cohort with no learners, so that no other test's event goes there.
+		WebhookEndpoint endpoint = this.webhooks.create("https://chat.example.com/hooks/a11y", "Team chat", cohort.id(),
+				EnumSet.of(WebhookEvent.REVIEW_REQUESTED));
+		try {
+			this.webhooks.sendTest(endpoint.id(), admin.displayName());
+			this.webhooks.setActive(endpoint.id(), false);
+			check(browser, "admin", "/admin/webhooks", violations);
+			check(browser, "admin", "/admin/webhooks/" + endpoint.id(), violations);
+		}
+		finally {
+			this.webhooks.delete(endpoint.id());
+		}
 
 		assertNoViolations(violations);
 	}

@@ -1,6 +1,5 @@
 package dev.roadmap.api;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,6 +16,7 @@ import dev.roadmap.account.Role;
 import dev.roadmap.account.TokenScope;
 import dev.roadmap.progress.ProgressService;
 import dev.roadmap.roadmap.RoadmapService;
+import dev.roadmap.test.ApiClient;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.ReviewScenario;
@@ -182,18 +182,8 @@ class ApiAuthorizationMatrixIntegrationTests {
 	}
 
 	private HttpResponse<String> send(Route route, String token) throws Exception {
-		Http client = this.http.fresh();
 		String path = route.path.replace("{learner}", Long.toString(this.users.get("learner").id()));
-		HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path)).header("Accept", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		if (route.body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(route.method, (route.body != null) ? HttpRequest.BodyPublishers.ofString(route.body)
-				: HttpRequest.BodyPublishers.noBody());
-		return client.send(request.build());
+		return new ApiClient(this.http).send(route.method, path, token, route.body);
 	}
 
 }

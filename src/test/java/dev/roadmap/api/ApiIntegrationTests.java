@@ -15,6 +15,7 @@ import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.test.ApiClient;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -295,19 +296,7 @@ class ApiIntegrationTests {
 
 	private HttpResponse<String> send(String method, String path, String token, String body, String key)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.http.uri(path)).header("Accept", "application/json");
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.http.fresh().send(request.build());
+		return new ApiClient(this.http).send(method, path, token, body, key);
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -1,12 +1,12 @@
 package dev.roadmap.api;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 
 import dev.roadmap.account.AccessTokenService;
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.account.TokenScope;
+import dev.roadmap.test.ApiClient;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -54,12 +54,7 @@ class ApiRateLimitIntegrationTests {
 	}
 
 	private HttpResponse<String> me(String token) throws Exception {
-		Http client = this.http.fresh();
-		return client.send(HttpRequest.newBuilder(client.uri("/api/v1/me"))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.GET()
-			.build());
+		return new ApiClient(this.http).get("/api/v1/me", token);
 	}
 
 }

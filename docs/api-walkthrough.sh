@@ -22,7 +22,22 @@ form() { # $1 e-mail, $2 page with the form, $3 action, then the fields
 	token=$(curl -s -b "$JAR/$who" "$APP$page" | csrf)
 	curl -s -b "$JAR/$who" -o /dev/null "$@" --data-urlencode "_csrf=$token" "$APP$action"
 }
-show() { echo "\$ $*" | sed "s/$TOKEN/\$TOKEN/g"; "$@"; echo; echo; }
+# Prints the command as one would type it (the token as $TOKEN), runs it, prints its answer.
+quoted() {
+	local out="\$" arg
+	for arg in "$@"; do
+		if [[ $arg == *"$TOKEN"* ]]; then
+			out+=" \"${arg//$TOKEN/\$TOKEN}\""
+		elif [[ $arg =~ [[:space:]\"{}?\&] ]]; then
+			out+=" '$arg'"
+		else
+			out+=" $arg"
+		fi
+	done
+	echo "$out"
+}
+show() { quoted "$@"; "$@"; echo; echo; }
+TOKEN=unset
 
 echo "# 1. The learner makes a token on the account page (here with curl, as a browser would)"
 log_in learner@example.com
@@ -34,8 +49,9 @@ echo
 
 echo "# 2. Read and write progress with it"
 show curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/me"
-show curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/me/progress" -o "$JAR/progress.json"
-python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); s=p["stages"][0]; s["skills"]=s["skills"][:1]; print(json.dumps({"overall":p["overall"],"verified":p["verified"],"stages":[s, "..."]}))' "$JAR/progress.json"
+quoted curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/me/progress"
+# (shortened here to the first stage's first skill)
+curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/me/progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); s=p["stages"][0]; s["skills"]=s["skills"][:1]; print(json.dumps({"overall":p["overall"],"verified":p["verified"],"stages":[s, "..."]}, separators=(",", ":")))'
 echo
 show curl -s -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
 	-d '{"status":"IN_PROGRESS"}' "$APP/api/v1/me/skills/databases/design-tables/status"

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
  * two instances never send the same delivery, with a lease: a delivery claimed by an
  * instance that died is due again once the lease ends), sends it all at once and records
  * each answer. A 2xx is delivered; anything else is tried again later and later, and
- * given up after the last try. An endpoint that fails rests (longer after each failure in
- * a row) and gets at most {@value #PER_ENDPOINT} deliveries a round, so a receiver that
- * is down gets a try now and then, not a storm of every delivery waiting for it.
+ * given up after the last try. An endpoint that fails rests (twice as long after each
+ * round that failed in a row) and then gets at most {@value #PER_ENDPOINT} deliveries a
+ * round until one goes through, so a receiver that is down gets a few tries now and then,
+ * not a storm of every delivery waiting for it; a healthy one gets its backlog a batch at
+ * a time.
  */
 @Component
 public class WebhookDispatcher {
@@ -86,23 +88,23 @@ public class WebhookDispatcher {
 	}
 
 	private List<Due> claim() {
-		return this.jdbc
-			.sql("""
-					update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = now(),
-						next_attempt_at = now() + make_interval(secs => :lease)
-					from webhook_endpoint e
-					where e.id = d.endpoint_id and d.id in (
-						select id from webhook_delivery where id in (
-							select ranked.id from (
-								select w.id, row_number() over (partition by w.endpoint_id order by w.next_attempt_at, w.id) as n
-								from webhook_delivery w join webhook_endpoint we on we.id = w.endpoint_id
-								where w.state = 'PENDING' and w.next_attempt_at <= now() and we.active
-									and (we.paused_until is null or we.paused_until <= now())
-							) ranked where ranked.n <= :perEndpoint
-						)
-						order by next_attempt_at, id limit :batch
-						for update skip locked)
-					returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, e.url, e.secret""")
+		return this.jdbc.sql("""
+				update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = now(),
+					next_attempt_at = now() + make_interval(secs => :lease)
+				from webhook_endpoint e
+				where e.id = d.endpoint_id and d.id in (
+					select id from webhook_delivery where id in (
+						select ranked.id from (
+							select w.id, we.consecutive_failures,
+								row_number() over (partition by w.endpoint_id order by w.next_attempt_at, w.id) as n
+							from webhook_delivery w join webhook_endpoint we on we.id = w.endpoint_id
+							where w.state = 'PENDING' and w.next_attempt_at <= now() and we.active
+								and (we.paused_until is null or we.paused_until <= now())
+						) ranked where ranked.consecutive_failures = 0 or ranked.n <= :perEndpoint
+					)
+					order by next_attempt_at, id limit :batch
+					for update skip locked)
+				returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, e.url, e.secret""")
 			.param("lease", lease().toSeconds())
 			.param("perEndpoint", PER_ENDPOINT)
 			.param("batch", BATCH)
@@ -181,13 +183,14 @@ public class WebhookDispatcher {
 			.param("wait", givenUp ? 0.0 : wait.toMillis() / 1000.0)
 			.param("id", due.id())
 			.update();
-		// The endpoint rests: twice as long after each failure in a row.
+		// The endpoint rests, twice as long after each round that failed in a row: the
+		// first failure of a round counts, the others of the batch find it resting.
 		this.jdbc
 			.sql("""
 					update webhook_endpoint set consecutive_failures = consecutive_failures + 1,
 						paused_until = now() + make_interval(secs => least(:first * power(2, least(consecutive_failures, 20)),
 							:max))
-					where id = :id""")
+					where id = :id and (paused_until is null or paused_until <= now())""")
 			.param("first", this.properties.firstRetry().toMillis() / 1000.0)
 			.param("max", (double) WebhookProperties.MAX_WAIT.toSeconds())
 			.param("id", due.endpointId())

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -82,6 +83,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		String detail = (body instanceof ProblemDetail problem && problem.getDetail() != null) ? problem.getDetail()
 				: kind.name();
+		if (ex instanceof HttpMessageNotReadableException unreadable) {
+			detail = UnreadableBodies.explain(unreadable);
+		}
 		return ResponseEntity.status(kind.status()).headers(headers).body(kind.detail(detail));
 	}
 

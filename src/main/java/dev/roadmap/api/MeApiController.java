@@ -8,18 +8,15 @@ import dev.roadmap.api.TokenAuthenticationFilter.TokenAuthenticated;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who the token acts as, and what it may do: the first call to try a new token with.
- * Needs no scope. Also the answer of every unknown path under {@code /api/}: a problem,
- * not the pages' HTML error page.
+ * Needs no scope.
  */
 @RestController
 @Tag(name = "Me", description = "Who the token acts as")
@@ -39,11 +36,6 @@ class MeApiController {
 					.map(TokenScope::value)
 					.sorted()
 					.toList());
-	}
-
-	@RequestMapping("/api/**")
-	void unknown() {
-		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such API resource.");
 	}
 
 	public record Me(long id, String displayName, List<String> scopes) {

@@ -46,12 +46,10 @@ class OpenApiConfiguration {
 					+ "personal access token made on your account page: `Authorization: Bearer brt_...`. Every "
 					+ "error is an RFC 9457 problem whose `type` is stable."))
 			.servers(List.of(new Server().url("/")))
-			.components(new Components()
-				.addSecuritySchemes(TOKEN,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP)
-							.scheme("bearer")
-							.description("A personal access token, with the scopes the operation names"))
-				.addSchemas(PROBLEM, problemSchema()));
+			.components(new Components().addSecuritySchemes(TOKEN,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("A personal access token, with the scopes the operation names")));
 	}
 
 	/**
@@ -60,22 +58,27 @@ class OpenApiConfiguration {
 	 */
 	@Bean
 	OpenApiCustomizer problemsAndTokens() {
-		return (openApi) -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
-			operation.getResponses()
-				.addApiResponse("4XX",
-						new ApiResponse().description("A problem: see its type")
-							.content(new Content().addMediaType(PROBLEM_JSON,
-									new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
-			if (!path.startsWith("/api/v1/stages")) {
-				operation.addSecurityItem(new SecurityRequirement().addList(TOKEN));
-			}
-		}));
+		return (openApi) -> {
+			// Here, not only on the bean above: the components springdoc builds from the
+			// controllers replace that bean's schemas.
+			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+				operation.getResponses()
+					.addApiResponse("4XX", new ApiResponse().description("A problem: see its type")
+						.content(new Content().addMediaType(PROBLEM_JSON,
+								new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+				if (!path.startsWith("/api/v1/stages")) {
+					operation.addSecurityItem(new SecurityRequirement().addList(TOKEN));
+				}
+			}));
+		};
 	}
 
 	private static Schema<?> problemSchema() {
 		return new ObjectSchema().description("An RFC 9457 problem")
 			.properties(Map.of("type", new StringSchema().description("Stable: urn:backend-roadmap:problem:..."),
-					"title", new StringSchema(), "status", new IntegerSchema(), "detail", new StringSchema(), "errors",
+					"title", new StringSchema(), "status", new IntegerSchema(), "detail", new StringSchema(),
+					"instance", new StringSchema().description("The path that was asked for"), "errors",
 					new MapSchema().additionalProperties(new StringSchema())
 						.description("Messages by field, for invalid input")))
 			.required(List.of("type", "title", "status"));

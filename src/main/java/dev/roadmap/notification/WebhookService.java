@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ import dev.roadmap.notification.webhook.WebhookOutbox;
 import dev.roadmap.notification.webhook.WebhookSignature;
 import dev.roadmap.shared.PageOf;
 import dev.roadmap.shared.UserText;
+import dev.roadmap.shared.WebAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -172,9 +172,8 @@ public class WebhookService {
 		}
 		try {
 			URI uri = new URI(clean);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null
-					|| uri.getRawUserInfo() != null) {
+			// Credentials in the address would be logged and shown with it: refused.
+			if (!WebAddresses.isWebAddress(uri) || uri.getRawUserInfo() != null) {
 				throw new WebhookException("url", "webhook.urlInvalid");
 			}
 		}

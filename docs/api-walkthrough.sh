@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's API walk-through, runnable: against the development app (./mvnw spring-boot:run,
 # demo accounts), it makes a token on the account page, reads progress, ticks a skill, and has an
-# admin register a webhook that docs/webhook-receiver.py receives and verifies.
+# admin register a webhook that docs/webhook-receiver.py receives and verifies, and has the mentor
+# read the review queue and claim and release the waiting review with a mentoring token.
 # Usage: bash docs/api-walkthrough.sh [http://localhost:8080]
 set -euo pipefail
 APP=${1:-http://localhost:8080}
@@ -78,3 +79,16 @@ sleep 3
 echo "# the receiver printed:"
 cat "$JAR/received.txt"
 form admin@example.com "/admin/webhooks/$ENDPOINT" "/admin/webhooks/$ENDPOINT/delete"
+
+echo
+echo "# 5. The mentor, with a mentoring token, reads the queue and claims the waiting review"
+log_in mentor@example.com
+form mentor@example.com /account /account/tokens --data-urlencode name=mentor-script \
+	--data-urlencode expiresInDays=30 --data-urlencode scopes=mentoring:read --data-urlencode scopes=mentoring:write
+TOKEN=$(curl -s -b "$JAR/mentor@example.com" "$APP/account" | grep -o 'brt_[A-Za-z0-9_-]*' | head -n 1)
+show curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/mentor/cohorts"
+show curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/mentor/queue?size=1"
+WAITING=$(curl -s -H "Authorization: Bearer $TOKEN" "$APP/api/v1/mentor/queue?size=1" \
+	| python3 -c 'import json,sys; i=json.load(sys.stdin)["items"][0]; print(str(i["learnerId"]) + "/" + i["skill"])')
+show curl -s -X POST -H "Authorization: Bearer $TOKEN" "$APP/api/v1/mentor/reviews/$WAITING/claim"
+show curl -s -X POST -H "Authorization: Bearer $TOKEN" "$APP/api/v1/mentor/reviews/$WAITING/release"

@@ -1,9 +1,7 @@
 package dev.roadmap.progress.web;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.roadmap.progress.Progress;
 import org.thymeleaf.ITemplateEngine;
@@ -39,7 +37,7 @@ public class ProgressBars {
 
 	private final ITemplateEngine templates;
 
-	private final Map<Key, String> bars = new ConcurrentHashMap<>();
+	private final RenderedOnce<Key, String> bars = new RenderedOnce<>(MAX_BARS);
 
 	ProgressBars(ITemplateEngine templates) {
 		this.templates = templates;
@@ -54,15 +52,7 @@ public class ProgressBars {
 	 * @param locale the page's locale
 	 */
 	public String bar(Progress progress, String stage, String label, String about, Locale locale) {
-		Key key = new Key(progress, stage, label, about, locale);
-		String bar = this.bars.get(key);
-		if (bar == null) {
-			bar = render(key);
-			if (this.bars.size() < MAX_BARS) {
-				this.bars.putIfAbsent(key, bar);
-			}
-		}
-		return bar;
+		return this.bars.get(new Key(progress, stage, label, about, locale), this::render);
 	}
 
 	private String render(Key key) {

@@ -3,9 +3,7 @@ package dev.roadmap.progress.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.Skill;
@@ -40,7 +38,7 @@ public class SkillMarkup {
 
 	private final ITemplateEngine templates;
 
-	private final Map<Key, Part> parts = new ConcurrentHashMap<>();
+	private final RenderedOnce<Key, Part> parts = new RenderedOnce<>(MAX_PARTS);
 
 	SkillMarkup(ITemplateEngine templates) {
 		this.templates = templates;
@@ -68,15 +66,8 @@ public class SkillMarkup {
 	}
 
 	private Part part(String fragment, Skill skill, SkillStatus status, Locale locale) {
-		Key key = new Key(fragment, skill.key(), status, locale);
-		Part part = this.parts.get(key);
-		if (part == null) {
-			part = Part.of(render(fragment, skill, status, locale));
-			if (this.parts.size() < MAX_PARTS) {
-				this.parts.putIfAbsent(key, part);
-			}
-		}
-		return part;
+		return this.parts.get(new Key(fragment, skill.key(), status, locale),
+				(key) -> Part.of(render(fragment, skill, status, locale)));
 	}
 
 	private String render(String fragment, Skill skill, SkillStatus status, Locale locale) {

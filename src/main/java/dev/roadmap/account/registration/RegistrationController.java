@@ -3,23 +3,13 @@ package dev.roadmap.account.registration;
 import dev.roadmap.account.Account;
 import dev.roadmap.account.AccountService;
 import dev.roadmap.account.PasswordPolicy;
+import dev.roadmap.account.core.SignedInUser;
 import dev.roadmap.shared.OnRefusal;
 import dev.roadmap.shared.SeeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,20 +29,10 @@ class RegistrationController {
 
 	private final AccountService accounts;
 
-	private final UserDetailsService userDetails;
-
 	private final PasswordPolicy passwordPolicy;
 
-	// The same places Spring Security's own login saves to: this request, then the
-	// session.
-	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
-			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-
-	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
-
-	RegistrationController(AccountService accounts, UserDetailsService userDetails, PasswordPolicy passwordPolicy) {
+	RegistrationController(AccountService accounts, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
-		this.userDetails = userDetails;
 		this.passwordPolicy = passwordPolicy;
 	}
 
@@ -81,23 +61,11 @@ class RegistrationController {
 		}
 		onRefusal.show(() -> "account/register");
 		Account account = this.accounts.register(form.email(), form.displayName(), form.password());
-		logIn(account, request, response);
+		// A new session id, as form login gives, so a planted session id is worthless;
+		// and
+		// a principal without the password hash, which the session store would keep.
+		SignedInUser.refresh(account, true, request, response);
 		return new ModelAndView(SeeOther.to("/", redirect, "flash.registered"));
-	}
-
-	private void logIn(Account account, HttpServletRequest request, HttpServletResponse response) {
-		// A new session id on login, as form login does, so a planted session id is
-		// worthless.
-		if (request.getSession(false) != null) {
-			request.changeSessionId();
-		}
-		UserDetails principal = this.userDetails.loadUserByUsername(account.email());
-		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities());
-		SecurityContext context = this.contextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		this.contextHolder.setContext(context);
-		this.contextRepository.saveContext(context, request, response);
 	}
 
 }

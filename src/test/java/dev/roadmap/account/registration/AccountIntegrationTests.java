@@ -1,5 +1,7 @@
 package dev.roadmap.account.registration;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.roadmap.account.AccountService;
 import dev.roadmap.test.Learners;
 import dev.roadmap.test.RoadmapIntegrationTest;
@@ -76,6 +78,26 @@ class AccountIntegrationTests {
 			.query(String.class)
 			.single();
 		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("a long enough password");
+	}
+
+	@Test
+	void theSessionARegistrationSignsInToHoldsNoPasswordHash() throws Exception {
+		String email = Learners.uniqueEmail();
+
+		this.mvc.perform(register(email, "Ada", "a long enough password")).andExpect(authenticated());
+
+		String hash = this.jdbc.sql("select password_hash from app_user where email = :email")
+			.param("email", email)
+			.query(String.class)
+			.single();
+		byte[] stored = this.jdbc.sql("""
+				select a.attribute_bytes from spring_session s
+				join spring_session_attributes a on a.session_primary_id = s.primary_id
+				where s.principal_name = :email and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				""").param("email", email).query(byte[].class).single();
+		// The hash's salt and digest, the part after "{bcrypt}$2a$10$".
+		String digest = hash.substring(hash.lastIndexOf('$') + 1);
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).contains(email).doesNotContain(digest);
 	}
 
 	@Test

@@ -36,7 +36,7 @@ import org.springframework.core.annotation.AliasFor;
 		pattern = "dev\\.roadmap\\.system\\.(SecurityConfiguration|TemplateLinks|Assets|TimeFormat|UnhandledExceptionResolver)"),
 		@Filter(type = FilterType.ANNOTATION, classes = ConfigurationProperties.class) },
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "dev\\.roadmap\\.(system\\.ReadOnlyPages|notification\\.web\\.NotificationCountAdvice)"))
+				pattern = "dev\\.roadmap\\.(system\\.ReadOnlyPages|notification\\.web\\.NotificationCountHeader)"))
 @Import(SliceLogin.class)
 public @interface ControllerSliceTest {
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
@@ -102,6 +103,16 @@ class SessionStoreConfiguration {
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpserts() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * The signed-in user's security context in a compact form, everything else as Spring
+	 * Session's default writes it ({@link SessionAttributeCodec}).
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeCodec() {
+		return (repository) -> repository
+			.setConversionService(new SessionAttributeCodec(SessionStoreConfiguration.class.getClassLoader()));
 	}
 
 	/**

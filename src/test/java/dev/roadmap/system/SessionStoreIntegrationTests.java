@@ -41,6 +41,22 @@ class SessionStoreIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
+	void aSignedInUsersSecurityContextIsStoredCompactlyAndSignsThemInOnTheNextPage() throws Exception {
+		AccountPrincipal learner = this.learners.aLearner();
+		Http browser = this.http.fresh().logIn(learner.getUsername(), Learners.PASSWORD);
+
+		String page = browser.get("/").body();
+
+		byte[] stored = this.jdbc.sql("""
+				select a.attribute_bytes from spring_session s
+				join spring_session_attributes a on a.session_primary_id = s.primary_id
+				where s.principal_name = :email and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				""").param("email", learner.getUsername()).query(byte[].class).single();
+		assertThat(stored).startsWith(SessionAttributeCodec.MAGIC).hasSizeLessThan(400);
+		assertThat(Jsoup.parse(page).select("header .who").text()).isEqualTo("Signed in as " + learner.displayName());
+	}
+
+	@Test
 	void concurrentPlainFormPostsOfOneSessionAllSucceed() throws Exception {
 		Http browser = loggedIn();
 		String token = csrfToken(browser);

@@ -35,8 +35,8 @@ class ModuleTablesTests {
 			// statuses and their events, notes, and (progress.review) reviews, their
 			// iterations and claims
 			"progress",
-			Set.of("skill_status", "status_event", "skill_note", "learner_progress", "learner_progress_content",
-					"review_comment", "review_iteration", "review_event", "review_claim"),
+			Set.of("skill_status", "status_event", "skill_note", "learner_progress", "learner_progress_computed",
+					"learner_progress_content", "review_comment", "review_iteration", "review_event", "review_claim"),
 			"mentoring", Set.of("cohort", "cohort_learner", "cohort_mentor", "mentor_totals", "stuck_nudge"),
 			"notification",
 			Set.of("notification", "mail_outbox", "notification_preference", "webhook_endpoint", "webhook_delivery"),

@@ -123,6 +123,61 @@ class LearnerProgressSummaryIntegrationTests {
 		assertThat(summaryMatchesFromScratch(learner.id())).isTrue();
 	}
 
+	/**
+	 * A status change refreshes one learner's summary (refresh_one_learner_progress), the
+	 * backfill and the rebuild many (refresh_learner_progress): both write what the view
+	 * learner_progress_computed says, for a learner with statuses of every kind and for
+	 * one with none.
+	 */
+	@Test
+	void oneLearnerAndASetOfLearnersAreRefreshedAlike() {
+		List<Skill> languages = this.roadmap.stage("languages").orElseThrow().skills();
+		AccountPrincipal busy = this.learners.learner()
+			.withStageDone("databases")
+			.with(languages.get(0), SkillStatus.SKIPPED)
+			.with(languages.get(1), SkillStatus.IN_PROGRESS)
+			.create();
+		AccountPrincipal idle = this.learners.aLearner();
+		Map<String, Object> busyBefore = summaryOf(busy.id());
+		Map<String, Object> idleBefore = summaryOf(idle.id());
+		assertThat(busyBefore.get("done")).isNotEqualTo(0);
+
+		spoilSummariesOf(busy.id(), idle.id());
+		this.jdbc.sql("select refresh_learner_progress(array[:busy, :idle]::bigint[])")
+			.param("busy", busy.id())
+			.param("idle", idle.id())
+			.query((rs) -> {
+			});
+		assertThat(summaryOf(busy.id())).isEqualTo(busyBefore);
+		assertThat(summaryOf(idle.id())).isEqualTo(idleBefore);
+
+		spoilSummariesOf(busy.id(), idle.id());
+		// Many calls: after five on a connection PostgreSQL plans the function's
+		// statements once for any learner (a generic plan), which must give the same.
+		for (int call = 0; call < 7; call++) {
+			refreshOne(busy.id());
+			refreshOne(idle.id());
+		}
+		assertThat(summaryOf(busy.id())).isEqualTo(busyBefore);
+		assertThat(summaryOf(idle.id())).isEqualTo(idleBefore);
+		assertThat(summaryMatchesFromScratch(busy.id())).isTrue();
+		assertThat(summaryMatchesFromScratch(idle.id())).isTrue();
+	}
+
+	private void spoilSummariesOf(long... userIds) {
+		for (long userId : userIds) {
+			this.jdbc.sql("""
+					update learner_progress set total = 0, done = 41, skipped = 1, verified = 7, waiting = 0,
+						percent = 3, last_activity_at = now() - interval '3 years'
+					where user_id = :user""").param("user", userId).update();
+		}
+	}
+
+	private void refreshOne(long userId) {
+		this.jdbc.sql("select refresh_one_learner_progress(:user)").param("user", userId).query((rs) -> {
+		});
+	}
+
 	@Test
 	void aMentorsActionIsNotTheLearnersActivity() {
 		AccountPrincipal learner = this.learners.aLearner();
@@ -198,7 +253,7 @@ class LearnerProgressSummaryIntegrationTests {
 
 	private long buffers(long userId) {
 		String plan = this.jdbc
-			.sql("explain (analyze, buffers, format json) select refresh_learner_progress(array[:user]::bigint[])")
+			.sql("explain (analyze, buffers, format json) select refresh_one_learner_progress(:user)")
 			.param("user", userId)
 			.query(String.class)
 			.single();

@@ -14,7 +14,7 @@ public final class ProgressSummaries {
 	}
 
 	public static void refresh(JdbcClient jdbc, long userId) {
-		jdbc.sql("select refresh_learner_progress(array[:user]::bigint[])").param("user", userId).query((rs) -> {
+		jdbc.sql("select refresh_one_learner_progress(:user)").param("user", userId).query((rs) -> {
 		});
 	}
 

@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * events say. It is recomputed for the learner in the transaction of every change that
  * moves it (a status change, a mentor's decision, the learner's own review action), so
  * readers sort and page learners by it through an index, and the mentors' totals follow
- * the waiting count (a trigger of V19). The SQL lives in the database function
- * {@code refresh_learner_progress} (V16, the waiting count since V19), shared with the
- * backfill, the rebuild after a content change and seed scripts.
+ * the waiting count (a trigger of V19). What a summary says is the database view
+ * {@code learner_progress_computed} (V33); this writes one learner's from it with
+ * {@code refresh_one_learner_progress}, whose plans PostgreSQL keeps per connection, and
+ * the backfill, the rebuild after a content change and seed scripts write many with
+ * {@code refresh_learner_progress}.
  */
 @Component
 public class LearnerSummaries {
@@ -34,7 +36,7 @@ public class LearnerSummaries {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refresh(long userId) {
-		this.jdbc.sql("select refresh_learner_progress(array[:user]::bigint[])").param("user", userId).query((rs) -> {
+		this.jdbc.sql("select refresh_one_learner_progress(:user)").param("user", userId).query((rs) -> {
 		});
 	}
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.roadmap.progress.Activity;
 import dev.roadmap.progress.ActivitySeries;
@@ -138,6 +137,17 @@ final class ActivityCharts {
 		return (max + 4) / 5;
 	}
 
+	/**
+	 * A value already rounded to tenths, written with one decimal as {@code "%.1f"}
+	 * writes it, without a {@link java.util.Formatter}, which parses its pattern on every
+	 * call: the line has two points per day something was done.
+	 */
+	static String tenths(double value) {
+		long tenths = Math.round(value * 10);
+		long magnitude = Math.abs(tenths);
+		return ((tenths < 0) ? "-" : "") + (magnitude / 10) + "." + (magnitude % 10);
+	}
+
 	private record Scale(LocalDate start, LocalDate end, int top) {
 
 		double x(LocalDate date) {
@@ -152,7 +162,7 @@ final class ActivityCharts {
 		}
 
 		String point(LocalDate date, int value) {
-			return String.format(Locale.ROOT, "%.1f,%.1f", x(date), y(value));
+			return tenths(x(date)) + "," + tenths(y(value));
 		}
 
 		private static double round(double value) {

@@ -3,6 +3,7 @@ package dev.roadmap.progress.web;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.roadmap.progress.Activity;
@@ -104,6 +105,15 @@ class ActivityChartsTests {
 		assertThat(ActivityCharts.step(12)).isEqualTo(5);
 		assertThat(ActivityCharts.step(45)).isEqualTo(10);
 		assertThat(ActivityCharts.step(240)).isEqualTo(50);
+	}
+
+	@Test
+	void aPointsCoordinatesAreWrittenAsTheFormatterWroteThem() {
+		for (long tenths = -1_000; tenths <= 100_000; tenths++) {
+			double value = Math.round(tenths / 10.0 * 10) / 10.0;
+			assertThat(ActivityCharts.tenths(value)).as("%d tenths", tenths)
+				.isEqualTo(String.format(Locale.ROOT, "%.1f", value));
+		}
 	}
 
 	private static Activity activity(List<DayCount> days, List<DoneCount> done) {

@@ -26,9 +26,12 @@ class HomeController {
 
 	private final ProgressService progress;
 
-	HomeController(RoadmapService roadmap, ProgressService progress) {
+	private final SkillMarkup markup;
+
+	HomeController(RoadmapService roadmap, ProgressService progress, SkillMarkup markup) {
 		this.roadmap = roadmap;
 		this.progress = progress;
+		this.markup = markup;
 	}
 
 	@GetMapping("/")
@@ -54,6 +57,7 @@ class HomeController {
 			}
 		}
 		model.addAttribute("stages", shown);
+		model.addAttribute("fixedMarkup", this.markup);
 		return "home";
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
@@ -17,18 +18,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The parts of a skill's row on a stage page that are the same for everyone who sees that
- * skill with that status: its description and resources, its status form, and its note
- * while the learner has none. They are most of a stage page, and rendering them on every
- * request cost most of its time, so each is rendered once, from its fragment in
- * {@code fragments/skill.html}, and then reused. The roadmap only changes by a redeploy,
- * so nothing needs invalidating. What differs per request is the CSRF token, added to
- * each form as Thymeleaf's {@code th:action} adds it.
+ * The parts of the roadmap's pages that are the same for everyone who sees them: of a
+ * skill's row on a stage page (for that skill with that status), its description and
+ * resources, its status form, and its note while the learner has none; of a stage's card
+ * on the home page, all but the learner's progress. They are most of those pages, and
+ * rendering them on every request cost most of their time, so each is rendered once, from
+ * its fragment in {@code fragments/skill.html} or {@code fragments/stage-card.html}, and
+ * then reused. The roadmap only changes by a redeploy, so nothing needs invalidating.
+ * What differs per request is the CSRF token, added to each form as Thymeleaf's
+ * {@code th:action} adds it.
  */
 @Component
 public class SkillMarkup {
 
-	private static final String TEMPLATE = "fragments/skill";
+	private static final String SKILL_TEMPLATE = "fragments/skill";
+
+	private static final String STAGE_CARD_TEMPLATE = "fragments/stage-card";
 
 	/**
 	 * A bound on what is kept: every locale a browser names gets its own copies, and a
@@ -65,20 +70,36 @@ public class SkillMarkup {
 		return part("note", skill, null, locale).withToken(csrf);
 	}
 
+	/**
+	 * A stage's number, title (linking to its page), summary and number of skills, as its
+	 * card on the home page shows them.
+	 */
+	public String stageCard(Stage stage, Locale locale) {
+		return this.parts.get(new Key("stage-card", stage.slug(), null, locale), (key) -> {
+			Context context = new Context(locale);
+			context.setVariable("stage", stage);
+			return Part.of(render(STAGE_CARD_TEMPLATE, key.fragment(), context));
+		}).withToken(null);
+	}
+
 	private Part part(String fragment, Skill skill, SkillStatus status, Locale locale) {
-		return this.parts.get(new Key(fragment, skill.key(), status, locale),
-				(key) -> Part.of(render(fragment, skill, status, locale)));
+		return this.parts.get(new Key(fragment, skill.key(), status, locale), (key) -> {
+			Context context = new Context(locale);
+			context.setVariable("skill", skill);
+			context.setVariable("current", status);
+			context.setVariable("statuses", SkillStatus.values());
+			return Part.of(render(SKILL_TEMPLATE, fragment, context));
+		});
 	}
 
-	private String render(String fragment, Skill skill, SkillStatus status, Locale locale) {
-		Context context = new Context(locale);
-		context.setVariable("skill", skill);
-		context.setVariable("current", status);
-		context.setVariable("statuses", SkillStatus.values());
-		return this.templates.process(new TemplateSpec(TEMPLATE, Set.of(fragment), TemplateMode.HTML, null), context);
+	private String render(String template, String fragment, Context context) {
+		return this.templates.process(new TemplateSpec(template, Set.of(fragment), TemplateMode.HTML, null), context);
 	}
 
-	private record Key(String fragment, String skill, SkillStatus status, Locale locale) {
+	/**
+	 * @param subject the skill's key, or the stage's slug for its card
+	 */
+	private record Key(String fragment, String subject, SkillStatus status, Locale locale) {
 	}
 
 	/**

@@ -9,6 +9,7 @@ import dev.roadmap.progress.ProgressService;
 import dev.roadmap.progress.SkillStatus;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
+import dev.roadmap.roadmap.Stage;
 import dev.roadmap.test.Html;
 import dev.roadmap.test.Http;
 import dev.roadmap.test.Learners;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -28,9 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The parts of a stage page rendered once and reused (SkillMarkup): each viewer still
- * gets their own status, note and CSRF token in them, and nothing of one learner's shows
- * on another's page.
+ * The parts of a stage page and of the home page rendered once and reused (SkillMarkup):
+ * each viewer still gets their own status, note and CSRF token in them, and nothing of
+ * one learner's shows on another's page.
  */
 @RoadmapIntegrationTest
 class SkillMarkupIntegrationTests {
@@ -123,6 +125,41 @@ class SkillMarkupIntegrationTests {
 			.isEqualTo(learner.select("li[data-skill] .skill-body").outerHtml());
 		assertThat(visitor.select("li[data-skill] form")).isEmpty();
 		assertThat(visitor.select("li[data-skill] .status-login a").eachAttr("href")).containsOnly("/login");
+	}
+
+	/**
+	 * The home page's cards, rendered once per stage, read as the template wrote them in
+	 * place: each stage's number, linked title, summary and number of skills, indented as
+	 * the card's other children, for a visitor and for a learner (whose cards go on with
+	 * their progress).
+	 */
+	@Test
+	void theHomePagesCardsShowEachStageAsTheyDidInPlace() throws Exception {
+		String visitor = this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String learner = this.mvc.perform(get("/").with(user(this.learners.aLearner())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		List<Stage> stages = this.roadmap.stages();
+		for (String page : List.of(visitor, learner)) {
+			for (Stage stage : stages) {
+				int skills = stage.skills().size();
+				assertThat(page).contains("<li class=\"stage-card\" data-stage-card=\"" + stage.slug() + "\">\n"
+						+ "            <p class=\"stage-number\">Stage " + stage.number() + "</p>\n"
+						+ "            <h2><a href=\"/stages/" + stage.slug() + "\">"
+						+ HtmlUtils.htmlEscape(stage.title()) + "</a></h2>\n" + "            <p>"
+						+ HtmlUtils.htmlEscape(stage.summary()) + "</p>\n" + "            <p class=\"muted\">" + skills
+						+ ((skills == 1) ? " skill" : " skills") + "</p>\n");
+			}
+		}
+		assertThat(Jsoup.parse(learner).select("li.stage-card .progress")).hasSize(stages.size());
+		assertThat(Jsoup.parse(visitor).select("li.stage-card .progress")).isEmpty();
 	}
 
 	private Document page(String stage, AccountPrincipal learner, MockHttpSession session) throws Exception {

@@ -2,6 +2,7 @@ package dev.roadmap.system;
 
 import java.util.List;
 
+import dev.roadmap.shared.PageInterceptors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,7 +46,9 @@ class ReadOnlyPages implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ReadOnlyTransaction(this.transactions)).addPathPatterns(PAGES);
+		registry.addInterceptor(new ReadOnlyTransaction(this.transactions))
+			.addPathPatterns(PAGES)
+			.order(PageInterceptors.READ_ONLY_TRANSACTION);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.roadmap.notification.web;
 
 import dev.roadmap.account.AccountPrincipal;
 import dev.roadmap.notification.NotificationService;
+import dev.roadmap.shared.PageInterceptors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -33,12 +34,6 @@ import org.springframework.web.servlet.view.RedirectView;
 @Configuration(proxyBeanMethods = false)
 class NotificationCountHeader implements WebMvcConfigurer {
 
-	/**
-	 * After the read-only transaction's interceptor (order 0): its {@code postHandle}
-	 * then runs before that transaction ends.
-	 */
-	static final int ORDER = 1;
-
 	private final NotificationService notifications;
 
 	NotificationCountHeader(NotificationService notifications) {
@@ -47,7 +42,8 @@ class NotificationCountHeader implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new CountInterceptor(this.notifications)).order(ORDER);
+		registry.addInterceptor(new CountInterceptor(this.notifications))
+			.order(PageInterceptors.INSIDE_READ_ONLY_TRANSACTION);
 	}
 
 	static final class CountInterceptor implements HandlerInterceptor {

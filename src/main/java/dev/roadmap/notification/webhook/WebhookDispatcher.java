@@ -81,9 +81,6 @@ public class WebhookDispatcher {
 			}
 		}
 		while (batch.size() == BATCH);
-		this.jdbc
-			.sql("delete from webhook_delivery where state <> 'PENDING' and created_at < now() - interval '30 days'")
-			.update();
 		return delivered;
 	}
 

@@ -14,6 +14,7 @@ import dev.roadmap.progress.review.ReviewService;
 import dev.roadmap.roadmap.RoadmapService;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.test.Learners;
+import dev.roadmap.test.ProgressSummaries;
 import dev.roadmap.test.RoadmapIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -155,8 +156,8 @@ class LearnerProgressSummaryIntegrationTests {
 		// Many calls: after five on a connection PostgreSQL plans the function's
 		// statements once for any learner (a generic plan), which must give the same.
 		for (int call = 0; call < 7; call++) {
-			refreshOne(busy.id());
-			refreshOne(idle.id());
+			ProgressSummaries.refresh(this.jdbc, busy.id());
+			ProgressSummaries.refresh(this.jdbc, idle.id());
 		}
 		assertThat(summaryOf(busy.id())).isEqualTo(busyBefore);
 		assertThat(summaryOf(idle.id())).isEqualTo(idleBefore);
@@ -171,11 +172,6 @@ class LearnerProgressSummaryIntegrationTests {
 						percent = 3, last_activity_at = now() - interval '3 years'
 					where user_id = :user""").param("user", userId).update();
 		}
-	}
-
-	private void refreshOne(long userId) {
-		this.jdbc.sql("select refresh_one_learner_progress(:user)").param("user", userId).query((rs) -> {
-		});
 	}
 
 	@Test

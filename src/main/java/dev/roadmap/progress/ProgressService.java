@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Learners' statuses per skill. One row per learner and skill ({@link SkillProgress}),
@@ -44,8 +45,10 @@ public class ProgressService {
 
 	private final Counter statusChanges;
 
+	private final TransactionTemplate transactions;
+
 	ProgressService(JdbcClient jdbc, SkillStatuses statuses, StatusEvents statusEvents, NoteService notes,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+			ApplicationEventPublisher events, MeterRegistry meters, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.statuses = statuses;
 		this.statusEvents = statusEvents;
@@ -54,6 +57,7 @@ public class ProgressService {
 		this.statusChanges = Counter.builder("roadmap.status.changes")
 			.description("Skill statuses changed by learners")
 			.register(meters);
+		this.transactions = transactions;
 	}
 
 	/**
@@ -106,14 +110,14 @@ public class ProgressService {
 
 	/**
 	 * Sets the status as {@link #setStatus} does, then reads everything the learner has
-	 * on their skills as {@link #skillsOf} does, in the same transaction: what a page
-	 * shows right after the change, without a second transaction for the read.
+	 * on their skills as {@link #skillsOf} does: what a page shows right after the
+	 * change. The read comes after the change's commit, one statement outside a
+	 * transaction (a statement is one snapshot), so the row's lock is held for the change
+	 * alone: changes of one skill that queue on it (two tabs, a double-click) wait one
+	 * write each, not a write and a read of all the learner's skills.
 	 */
-	@Transactional
 	public StatusChange.Shown setStatusAndRead(long userId, Skill skill, SkillStatus status) {
-		StatusChange change = setStatus(userId, skill, status);
-		// What the change's listeners did to the row, written before SQL reads it.
-		this.statuses.flush();
+		StatusChange change = this.transactions.execute((transaction) -> setStatus(userId, skill, status));
 		return new StatusChange.Shown(change, this.skills.read(userId, true, true));
 	}
 

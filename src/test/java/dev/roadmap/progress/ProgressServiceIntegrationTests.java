@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,9 @@ class ProgressServiceIntegrationTests {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void aStatusChangeIsStoredOnceAndRecordedAsAnEvent() {
@@ -96,6 +100,30 @@ class ProgressServiceIntegrationTests {
 
 		assertThat(again.changed()).isFalse();
 		assertThat(events(learner)).containsExactly("NOT_STARTED>DONE");
+	}
+
+	@Test
+	void aStatusChangeRewritesItsRowInPlaceWithoutNewIndexEntries() {
+		long learner = this.learners.aLearner().id();
+		Skill skill = this.skills.of("apis", 3);
+		this.progress.setStatus(learner, skill, SkillStatus.IN_PROGRESS);
+
+		// Read before and after the change, in its transaction, on its connection: what
+		// it
+		// did to the table, counted exactly (the counts include this connection's earlier
+		// transactions until they are reported, so the difference is what counts).
+		List<Long> updates = this.transactions.execute((transaction) -> {
+			List<Long> before = updateCounts();
+			this.progress.setStatus(learner, skill, SkillStatus.DONE);
+			List<Long> after = updateCounts();
+			return List.of(after.get(0) - before.get(0), after.get(1) - before.get(1));
+		});
+
+		// A heap-only (HOT) update: no index names a column the change writes, so none of
+		// the row's index entries is rewritten, and a skill changed many times in a row
+		// (a double-click, two tabs) leaves no trail of dead entries for its lock to
+		// walk.
+		assertThat(updates).as("rows updated, of which in place").containsExactly(1L, 1L);
 	}
 
 	@Test
@@ -218,6 +246,18 @@ class ProgressServiceIntegrationTests {
 			.list();
 		assertThat(byTime).hasSizeGreaterThan(threads * 10);
 		assertThat(byTime).isEqualTo(events(learner));
+	}
+
+	/**
+	 * The rows of {@code skill_status} this connection updated, and of those the ones
+	 * updated in place (HOT), so far.
+	 */
+	private List<Long> updateCounts() {
+		return this.jdbc.sql("""
+				select pg_stat_get_xact_tuples_updated(cast('skill_status' as regclass)) as updated,
+					pg_stat_get_xact_tuples_hot_updated(cast('skill_status' as regclass)) as in_place""")
+			.query((rs, row) -> List.of(rs.getLong("updated"), rs.getLong("in_place")))
+			.single();
 	}
 
 	private static boolean insertsAStatusRow(String sql) {

@@ -15,6 +15,7 @@ import dev.roadmap.mentoring.internal.CohortMentors;
 import dev.roadmap.mentoring.internal.Cohorts;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CohortService {
+
+	// Each column named: query(Class) looks a field such as displayName up by that name
+	// first, and every miss throws an SQLException, row after row.
+	private static final RowMapper<CohortMember> MEMBERS = (rs, row) -> new CohortMember(rs.getLong("user_id"),
+			rs.getString("display_name"), rs.getString("email"));
 
 	public static final int MAX_NAME_LENGTH = 100;
 
@@ -188,7 +194,7 @@ public class CohortService {
 					where m.user_id = :mentor and l.user_id = u.user_id and l.user_id <> m.user_id)""")
 			.param("mentor", mentorId)
 			.param("learner", learnerId)
-			.query(CohortMember.class)
+			.query(MEMBERS)
 			.optional();
 	}
 
@@ -212,7 +218,7 @@ public class CohortService {
 					+ " m join user_directory u on u.user_id = m.user_id where m.cohort_id = :cohort"
 					+ " order by lower(u.display_name), u.user_id")
 			.param("cohort", cohortId)
-			.query(CohortMember.class)
+			.query(MEMBERS)
 			.list();
 	}
 

@@ -12,6 +12,7 @@ import dev.roadmap.progress.review.ReviewService;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 class NotificationPersonalData implements PersonalData {
+
+	// Each column named: query(Class) looks a field such as displayName up by that name
+	// first, and every miss throws an SQLException, row after row.
+	private static final RowMapper<Received> RECEIVED = (rs, row) -> new Received(rs.getString("kind"),
+			rs.getString("actor"), rs.getString("skill_title"), rs.getString("link"),
+			NotificationService.instant(rs, "created_at"), NotificationService.instant(rs, "read_at"));
 
 	private final JdbcClient jdbc;
 
@@ -54,7 +61,7 @@ class NotificationPersonalData implements PersonalData {
 		// Grows with every review action: streamed while the export is written.
 		return ExportRows.of(() -> this.streaming.sql("""
 				select kind, actor_name as actor, skill_title, link, created_at, read_at from notification
-				where user_id = :user order by id""").param("user", userId).query(Received.class).stream());
+				where user_id = :user order by id""").param("user", userId).query(RECEIVED).stream());
 	}
 
 	@Override

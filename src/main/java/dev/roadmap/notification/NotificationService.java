@@ -96,7 +96,7 @@ public class NotificationService {
 				instant(rs, "created_at"), instant(rs, "read_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}

@@ -9,6 +9,7 @@ import dev.roadmap.roadmap.LearningResource;
 import dev.roadmap.roadmap.Skill;
 import dev.roadmap.roadmap.Stage;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StoredRoadmap {
+
+	// Each column named: query(Class) looks a field such as displayName up by that name
+	// first, and every miss throws an SQLException, row after row.
+	private static final RowMapper<SkillRow> SKILLS = (rs, row) -> new SkillRow(rs.getLong("id"),
+			rs.getLong("stage_id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
+			rs.getBoolean("reviewable"));
 
 	private final JdbcClient jdbc;
 
@@ -36,7 +43,7 @@ public class StoredRoadmap {
 		List<SkillRow> skills = this.jdbc.sql("""
 				select sk.id, sk.stage_id, sk.slug, sk.title, sk.description, sk.reviewable
 				from skill sk join stage st on st.id = sk.stage_id and not st.retired
-				where not sk.retired order by sk.stage_id, sk.position""").query(SkillRow.class).list();
+				where not sk.retired order by sk.stage_id, sk.position""").query(SKILLS).list();
 		Map<Long, List<LearningResource>> resources = resources();
 		Map<Long, String> slugs = new LinkedHashMap<>();
 		stages.forEach((stage) -> slugs.put(stage.id(), stage.slug()));

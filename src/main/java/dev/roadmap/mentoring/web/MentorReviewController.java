@@ -137,7 +137,10 @@ class MentorReviewController {
 	private String render(AccountPrincipal mentor, long learnerId, Skill skill, Model model) {
 		SkillReview review = this.reviews.reviewOf(learnerId, skill.id());
 		Optional<Claim> claim = this.decisions.claimOf(learnerId, skill.id());
-		model.addAttribute("learner", this.accounts.findById(learnerId).orElseThrow(MentorController::notFound));
+		// Not "learner": the learner page's "learner" is a CohortMember, and Thymeleaf
+		// shares a compiled expression between pages by its text
+		// (PagesThrowNothingIntegrationTests).
+		model.addAttribute("reviewee", this.accounts.findById(learnerId).orElseThrow(MentorController::notFound));
 		model.addAttribute("skill", skill);
 		model.addAttribute("stage", this.roadmap.stage(skill.stageSlug()).orElseThrow(MentorController::notFound));
 		model.addAttribute("review", review);

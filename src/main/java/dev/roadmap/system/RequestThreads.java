@@ -24,15 +24,12 @@ class RequestThreads implements EnvironmentPostProcessor {
 
 	static final String MAX_THREADS = "server.tomcat.threads.max";
 
-	static final String MIN_SPARE_THREADS = "server.tomcat.threads.min-spare";
-
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		// The JVM counts the cores the process may run on (taskset, a container's quota).
 		int threads = PER_CORE * Runtime.getRuntime().availableProcessors();
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("requestThreads",
-					Map.of(MAX_THREADS, threads, MIN_SPARE_THREADS, Math.min(threads, 10))));
+		// No min-spare: Tomcat caps its spare threads (10 by default) at the maximum.
+		environment.getPropertySources().addLast(new MapPropertySource("requestThreads", Map.of(MAX_THREADS, threads)));
 	}
 
 }
